@@ -219,5 +219,20 @@ def geoparse(
         raise typer.Exit(code=1)
 
 
+@app.command()
+def bench(
+    data: Annotated[Path, typer.Option(help="Timeline17 folder (topic/articles.jsonl).")] = Path(
+        "../shared/data/timeline17"
+    ),
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    limit: Annotated[int | None, typer.Option(help="Use only the first N articles.")] = None,
+) -> None:
+    """Throughput of the whole pipeline and, in the same run, of spaCy alone."""
+    from dateline.bench import run_bench
+
+    result = run_bench(data, workers=workers, limit=limit, log=console.print)
+    out.print_json(json.dumps(result.as_dict()))
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -94,7 +94,7 @@ def _parquet_schema(columns: list[str]) -> Any:
     numeric = {"latitude": pa.float64(), "longitude": pa.float64(), "confidence": pa.float64()}
     ints = {"year", "inter1", "inter2", "fatalities", "fatalities_low", "fatalities_high",
             "injuries_low", "injuries_best", "injuries_high", "time_precision", "geo_precision",
-            "iso", "mentions", "sources"}  # fmt: skip
+            "iso", "mentions", "sources", "interaction"}  # fmt: skip
     return pa.schema(
         [(c, numeric.get(c, pa.int64() if c in ints else pa.string())) for c in columns]
     )

@@ -1,0 +1,133 @@
+"""What reconciliation compares about one mention, computed once per mention."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.lang.en.lex_attrs import like_num
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dateline.records import Actor, Count, Mention
+from dateline.reconcile.lexicon import Lexicon
+
+# Place precisions that name one spot on the map; coarser ones only bound an area.
+FINE_PRECISIONS = frozenset({"site", "town", "near"})
+# Modalities that report something happening (or said to have happened); the rest are
+# plans, threats and hypotheses, which are never the same event as the deed itself.
+REALIS_MODALITIES = frozenset({"asserted", "claimed", "denied", "past", "uncertain"})
+# A date that only comes from the publication date says "on or before": the event may
+# have happened this many days earlier (news of the last week).
+PUBLISHED_LAG_DAYS = 7
+WEEK_DAYS = 7
+_WORD = re.compile(r"[a-z0-9]+")
+_MIN_TOKEN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A mention reduced to the fields that decide merges."""
+
+    index: int  # position in canonical order
+    doc: str
+    root: str  # the original of ``doc`` when ``doc`` is a copy: one independent source
+    family: str
+    type: str
+    mode: str | None
+    territorial: bool
+    realis: bool
+    lo: int | None  # earliest possible date (ordinal)
+    hi: int | None  # latest possible date (ordinal)
+    exact_day: bool  # a day told by the text, not guessed from the publication date
+    country: str | None
+    admin1: str | None
+    point: tuple[float, float] | None  # only for fine places
+    geonameid: int | None
+    actor1: Actor | None
+    actor2: Actor | None
+    killed: Count | None
+    tokens: frozenset[str]
+
+
+def build_view(
+    index: int, mention: Mention, *, lexicon: Lexicon, duplicates: Mapping[str, str]
+) -> View:
+    """The comparable view of ``mention``."""
+    lo, hi = date_interval(mention)
+    place = mention.place
+    fine = place is not None and place.precision in FINE_PRECISIONS and place.lat is not None
+    return View(
+        index=index,
+        doc=mention.doc_id,
+        root=root_of(mention.doc_id, duplicates),
+        family=lexicon.family(mention.type),
+        type=mention.type,
+        mode=mention.mode,
+        territorial=is_territorial(mention, lexicon=lexicon),
+        realis=mention.modality in REALIS_MODALITIES,
+        lo=lo,
+        hi=hi,
+        exact_day=mention.date_precision == "day" and mention.date_from != "published",
+        country=place.country if place else None,
+        admin1=place.admin1 if place else None,
+        point=(place.lat, place.lon) if fine else None,
+        geonameid=place.geonameid if fine else None,
+        actor1=mention.actor1_entity,
+        actor2=mention.actor2_entity,
+        killed=mention.killed,
+        tokens=content_tokens(mention.sentence.text),
+    )
+
+
+def root_of(doc_id: str, duplicates: Mapping[str, str]) -> str:
+    """Follow copy -> original links to the first report (chains are short; cycles stop)."""
+    seen = {doc_id}
+    while doc_id in duplicates and duplicates[doc_id] not in seen:
+        doc_id = duplicates[doc_id]
+        seen.add(doc_id)
+    return doc_id
+
+
+def is_territorial(mention: Mention, *, lexicon: Lexicon) -> bool:
+    """Whether the event is a place taken or lost (so its place defines it)."""
+    return (
+        mention.mode in lexicon.territorial_modes
+        or mention.acled_sub_event_type in lexicon.territorial_sub_events
+    )
+
+
+def date_interval(mention: Mention) -> tuple[int | None, int | None]:
+    """The days (as ordinals) the mention's date allows, from its precision."""
+    date = mention.date
+    if date is None:
+        return None, None
+    precision = mention.date_precision or "day"
+    if precision == "year":
+        return dt.date(date.year, 1, 1).toordinal(), dt.date(date.year, 12, 31).toordinal()
+    if precision == "month":
+        last = calendar.monthrange(date.year, date.month)[1]
+        first = date.replace(day=1).toordinal()
+        return first, date.replace(day=last).toordinal()
+    if precision == "week":
+        return date.toordinal(), date.toordinal() + WEEK_DAYS - 1
+    if mention.date_from == "published":
+        return date.toordinal() - PUBLISHED_LAG_DAYS, date.toordinal()
+    return date.toordinal(), date.toordinal()
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Content words and numbers of a sentence, plurals and possessives folded.
+
+    Hand-written rather than a spaCy pass: reconciliation runs over millions of stored
+    mentions and needs only a bag of words, not parses.
+    """
+    tokens = set()
+    for word in _WORD.findall(text.lower().replace("'s ", " ").replace("\u2019s ", " ")):
+        if like_num(word):
+            tokens.add(word)
+        elif len(word) >= _MIN_TOKEN and word not in STOP_WORDS:
+            tokens.add(word[:-1] if word.endswith("s") and len(word) > _MIN_TOKEN else word)
+    return frozenset(tokens)

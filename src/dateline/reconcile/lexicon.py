@@ -1,0 +1,58 @@
+"""The reconciliation tables: type families, territorial markers, attribution cues.
+
+Read from ``dateline/data/reconcile/*.jsonl`` plus the user's own files (see
+:mod:`dateline.resolve.datafiles`), once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dateline.records import PLOVER_TYPES
+from dateline.resolve.datafiles import read_table
+
+TOPIC = "reconcile"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What reconciliation looks up; build one by hand to test or to override."""
+
+    families: dict[str, str]  # PLOVER type -> family
+    ranks: dict[str, int]  # PLOVER type -> specificity rank, 0 = most specific
+    territorial_modes: frozenset[str]
+    territorial_sub_events: frozenset[str]
+    weak_cues: re.Pattern[str]
+    anonymous_cues: re.Pattern[str]
+
+    def family(self, event_type: str) -> str:
+        """The family of ``event_type``; an unknown type is a family of its own."""
+        return self.families.get(event_type, event_type)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The packaged tables plus the user's, read once."""
+    families = {row["type"]: row["family"] for row in read_table(TOPIC, "families")}
+    ranks = {row["type"]: int(row.get("rank", 0)) for row in read_table(TOPIC, "families")}
+    for event_type in PLOVER_TYPES:
+        families.setdefault(event_type, event_type)
+    territorial = read_table(TOPIC, "territorial")
+    cues = read_table(TOPIC, "attribution")
+    return Lexicon(
+        families=families,
+        ranks=ranks,
+        territorial_modes=frozenset(r["value"] for r in territorial if r["field"] == "mode"),
+        territorial_sub_events=frozenset(
+            r["value"] for r in territorial if r["field"] == "acled_sub_event_type"
+        ),
+        weak_cues=_cue_pattern(r["cue"] for r in cues if r["strength"] == "weak"),
+        anonymous_cues=_cue_pattern(r["cue"] for r in cues if r["strength"] == "anonymous"),
+    )
+
+
+def _cue_pattern(cues) -> re.Pattern[str]:
+    words = sorted({re.escape(c.lower()) for c in cues}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b") if words else re.compile(r"(?!)")

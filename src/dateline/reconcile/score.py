@@ -1,0 +1,162 @@
+"""The explicit rule that decides whether two mentions tell one event.
+
+Two kinds of evidence. *Hard limits* (:func:`compatible`) can never be outweighed:
+another type family, a plan against a deed, dates too far apart, another country or
+province, or two spots on the map too far apart (for a town taken, any two towns).
+*Soft evidence* (:func:`score`) adds up: the same day, the same spot, the same actors,
+agreeing tolls, shared words, the same report. A pair merges when it is compatible and
+its score reaches ``MERGE_THRESHOLD``.
+
+Calibration: the weights were set by hand so that each kind of evidence alone stays
+below the threshold, and a merge needs two independent kinds (same spot + same day,
+same actors + same day + shared words, same dyad + same words), checked on the seed
+gold (Al-Qa'im told twice in one report merges; Jalawla and Saadiyah, taken the same
+night, stay apart; the Quds Force deployment told by two outlets merges) and on UCDP
+GED Syria (see :mod:`dateline.reconcile.ucdp_eval`).
+"""
+
+from __future__ import annotations
+
+import math
+
+from dateline.records import Actor, Count
+from dateline.reconcile.features import View
+
+MERGE_THRESHOLD = 4.0
+
+# Reports of one event may date it a couple of days apart (time zones, "overnight",
+# a weekday read against a later publication date).
+DATE_WINDOW_DAYS = 2
+# Two fine places this close are one spot (a market inside a town, two spellings).
+SAME_PLACE_KM = 3.0
+# One strike or clash is located up to this far apart by different reports.
+PLACE_RADIUS_KM = 25.0
+# A town taken is its own event: a second place further than this is another event.
+TERRITORY_RADIUS_KM = SAME_PLACE_KM
+
+W_SAME_DAY = 1.5
+W_NEAR_DAY = 0.5
+W_SAME_PLACE = 3.0
+W_NEAR_PLACE = 1.0
+W_ACTOR1 = {"same": 2.0, "close": 1.5, "side": 0.5, "unknown": 0.0, "conflict": -2.0}
+W_ACTOR2 = {"same": 1.0, "close": 0.75, "side": 0.25, "unknown": 0.0, "conflict": -1.0}
+W_SAME_TYPE = 0.5
+W_SAME_MODE = 0.5
+W_OTHER_MODE = -1.0
+W_TOLL_AGREE = 1.5
+W_TOLL_CLASH = -1.0
+# Two tolls of one event rarely differ by more than this factor (57 against 71 does not;
+# 3 against 40 does).
+TOLL_RATIO = 2.5
+W_SAME_DOC = 0.5
+# Scales the Dice overlap of content words (0..1) into score points.
+W_WORDS = 3.0
+EARTH_RADIUS_KM = 6371.0
+
+
+def compatible(a: View, b: View) -> bool:
+    """False when a hard limit forbids that ``a`` and ``b`` tell one event."""
+    if a.family != b.family or a.realis != b.realis:
+        return False
+    if not dates_compatible((a.lo, a.hi), (b.lo, b.hi)):
+        return False
+    if not same_or_unknown(a.country, b.country) or not same_or_unknown(a.admin1, b.admin1):
+        return False
+    if a.point is None or b.point is None:
+        return True
+    radius = TERRITORY_RADIUS_KM if a.territorial or b.territorial else PLACE_RADIUS_KM
+    return same_geoname(a, b) or distance_km(a.point, b.point) <= radius
+
+
+def score(a: View, b: View) -> float:
+    """Soft evidence that ``a`` and ``b`` tell one event (see the module's rule)."""
+    total = _date_score(a, b) + _place_score(a, b)
+    total += W_ACTOR1[actor_relation(a.actor1, b.actor1)]
+    total += W_ACTOR2[actor_relation(a.actor2, b.actor2)]
+    total += W_SAME_TYPE if a.type == b.type else 0.0
+    total += _mode_score(a, b) + _toll_score(a.killed, b.killed)
+    total += W_SAME_DOC if a.doc == b.doc else 0.0
+    return total + W_WORDS * dice(a.tokens, b.tokens)
+
+
+def dates_compatible(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Whether two date intervals (ordinals, or ``None`` when unknown) come within the window."""
+    if a[0] is None or b[0] is None:
+        return True
+    return max(a[0], b[0]) - min(a[1], b[1]) <= DATE_WINDOW_DAYS
+
+
+def same_or_unknown(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def actor_relation(a: Actor | None, b: Actor | None) -> str:
+    """same | close (same side and sector) | side (same state or group) | conflict | unknown."""
+    if a is None or b is None:
+        return "unknown"
+    if a.id == b.id:
+        return "same"
+    side_a, side_b = actor_side(a), actor_side(b)
+    if side_a is None or side_b is None:
+        return "unknown"
+    if side_a != side_b:
+        return "conflict"
+    return "close" if same_or_unknown(a.sector, b.sector) else "side"
+
+
+def actor_side(actor: Actor) -> str | None:
+    """Who an actor fights for: its organisation, else its state."""
+    return actor.group or actor.country
+
+
+def same_geoname(a: View, b: View) -> bool:
+    """Both places carry the same GeoNames id (0 and ``None`` mean unknown)."""
+    return bool(a.geonameid) and a.geonameid == b.geonameid
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine; a one-liner is cheaper than a geodesy dependency)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _date_score(a: View, b: View) -> float:
+    if a.lo is None or b.lo is None:
+        return 0.0
+    if a.exact_day and b.exact_day and a.lo == b.lo:
+        return W_SAME_DAY
+    return W_NEAR_DAY
+
+
+def _place_score(a: View, b: View) -> float:
+    if a.point is None or b.point is None:
+        return 0.0
+    if same_geoname(a, b):
+        return W_SAME_PLACE
+    distance = distance_km(a.point, b.point)
+    if distance <= SAME_PLACE_KM:
+        return W_SAME_PLACE
+    return W_NEAR_PLACE if distance <= PLACE_RADIUS_KM else 0.0
+
+
+def _mode_score(a: View, b: View) -> float:
+    if a.territorial != b.territorial:
+        return W_OTHER_MODE
+    if a.mode is None or b.mode is None:
+        return 0.0
+    return W_SAME_MODE if a.mode == b.mode else W_OTHER_MODE
+
+
+def _toll_score(a: Count | None, b: Count | None) -> float:
+    if a is None or b is None:
+        return 0.0
+    small, large = sorted((max(a.best, 1), max(b.best, 1)))
+    return W_TOLL_AGREE if large <= TOLL_RATIO * small else W_TOLL_CLASH

@@ -1,0 +1,91 @@
+"""Countries: ISO codes, names, demonyms, capitals and centroids, from pycountry and countryinfo.
+
+pycountry gives the ISO list and names; countryinfo adds demonyms, capitals, alternative
+spellings and a centroid; ``data/actors/countries.jsonl`` (and users' own files) adds the
+everyday English forms both lack ("U.S.", "Britain", "the Kremlin"). Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from countryinfo import CountryInfo
+
+from dateline.resolve.datafiles import read_table
+
+# Alternative spellings that are bare ISO codes ("IQ", "IRQ") would match ordinary words.
+_CODE_LIKE = re.compile(r"^[A-Z]{2,3}$")
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country with every name it goes by in English news."""
+
+    code: str  # ISO 3166 alpha-3
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+    population: int
+    wikidata: str | None = None
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Every country by ISO alpha-3 code."""
+    info_by_code = {
+        row["ISO"]["alpha3"]: row for row in CountryInfo.all().values() if row.get("ISO")
+    }
+    extras: dict[str, list[dict]] = {}
+    for row in read_table("actors", "countries"):
+        extras.setdefault(row["country"], []).append(row)
+    table = {}
+    for entry in pycountry.countries:
+        code = entry.alpha_3
+        table[code] = _country(entry, info_by_code.get(code, {}), extras.get(code, []))
+    return table
+
+
+def _country(entry, info: dict, extras: list[dict]) -> Country:
+    name = getattr(entry, "common_name", None) or entry.name
+    names = [name, entry.name, getattr(entry, "official_name", None), info.get("name")]
+    names += [alt for alt in info.get("altSpellings", ()) if not _CODE_LIKE.match(alt)]
+    demonyms = [info.get("demonym")]
+    capitals = [info.get("capital")]
+    wikidata = None
+    for row in extras:
+        names += row.get("names", [])
+        demonyms += row.get("demonyms", [])
+        capitals += row.get("capitals", [])
+        wikidata = row.get("wikidata", wikidata)
+    latlng = info.get("latlng") or (None, None)
+    return Country(
+        code=entry.alpha_3,
+        name=name,
+        names=_unique(names),
+        demonyms=_unique(demonyms),
+        capitals=_unique(capitals),
+        lat=float(latlng[0]) if latlng[0] is not None else None,
+        lon=float(latlng[1]) if latlng[1] is not None else None,
+        population=int(info.get("population") or 0),
+        wikidata=wikidata,
+    )
+
+
+def _unique(values: list[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(value for value in values if value))
+
+
+def alpha3(alpha2: str) -> str | None:
+    """ISO alpha-3 for an alpha-2 code (GeoNames uses alpha-2); None when unknown."""
+    entry = pycountry.countries.get(alpha_2=alpha2)
+    return entry.alpha_3 if entry else _ALPHA2_EXTRA.get(alpha2)
+
+
+# GeoNames codes outside ISO 3166 (Kosovo uses a user-assigned code).
+_ALPHA2_EXTRA = {"XK": "XKX"}

@@ -1,0 +1,63 @@
+"""The command line, as a user meets it: bad input reported by name, exit codes, exports."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from dateline.cli import app
+
+runner = CliRunner()
+
+ARTICLE = (
+    "Government warplanes bombed a market in Mosul on Tuesday, killing 12 people, "
+    "local officials said.\n"
+)
+
+
+def _batch(folder):
+    folder.mkdir()
+    (folder / "good.txt").write_text("June 24, 2014\n" + ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "latin1.txt").write_bytes("Caf\xe9 bombed in Mosul".encode("latin-1"))
+    rows = [
+        {"id": "row-ok", "text": ARTICLE.replace("Mosul", "Tikrit"), "published": "2014-06-20"},
+        {"text": "no id here"},
+        {"id": "no-text"},
+    ]
+    lines = [json.dumps(r) for r in rows] + ["{not json"]
+    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
+    folder = _batch(tmp_path / "in")
+    db = tmp_path / "l.db"
+    result = runner.invoke(app, ["run", str(folder), "--db", str(db), "--no-table"])
+    assert result.exit_code == 1
+    text = result.output
+    for name in ("empty.txt", "binary.txt", "latin1.txt", "batch.jsonl:2", "batch.jsonl:3"):
+        assert name in text, text
+    assert "batch.jsonl:4" in text
+    assert "8 documents, 6 failed" in text
+    listed = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"])
+    docs = {m["doc"] for line in listed.stdout.splitlines() for m in json.loads(line)["mentions"]}
+    assert docs == {"good.txt", "row-ok"}
+
+
+def test_export_unknown_format_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "x.db"), "--format", "xml"])
+    assert result.exit_code == 2
+    assert "unknown format" in result.output
+
+
+def test_eval_with_missing_gold_is_a_clear_error(tmp_path):
+    db = tmp_path / "l.db"
+    from dateline.store import Ledger
+
+    Ledger(db)
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path / "nope.jsonl"), "--db", str(db)])
+    assert result.exit_code == 2
+    assert "E020" in result.output
