@@ -25,7 +25,7 @@ def _record():
 
 def test_contract_fields_are_all_there():
     record = _record()
-    assert CONTRACT_FIELDS <= set(record)
+    assert set(record) >= CONTRACT_FIELDS
     assert set(record["mentions"][0]) >= {"doc", "source", "attributed_to", "text", "start", "end"}
     assert set(record["location"]) >= {"name", "country", "admin1", "lat", "lon", "geonameid"}
     assert record["fatalities"] == {"low": 10, "best": 12, "high": 15}

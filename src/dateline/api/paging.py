@@ -100,34 +100,43 @@ def _phase_query(
 
 def fetch_page(
     conn: Connection,
-    columns: Sequence[Any],
     clauses: Sequence[ColumnElement[bool]],
     *,
     sort: str,
     position: Position,
     limit: int,
-) -> tuple[list[Any], Position | None]:
-    """Up to ``limit`` rows after ``position``, and where the next page starts (None: done).
+) -> tuple[list[str], Position | None]:
+    """Ids of up to ``limit`` events after ``position``, and where the next page starts.
 
-    ``columns`` must include the events' id and sort column (the cursor is built from them).
+    Only the sort key and id go through the sort: carrying wide columns (the JSON
+    record) through the database's sorter costs more than fetching them by id after.
     """
     column, _ = SORTS[sort]
-    base = select(*columns, column.label("_sort_key"), events.c.id.label("_id")).where(*clauses)
+    base = select(column.label("key"), events.c.id).where(*clauses)
     rows: list[Any] = []
     phases = (PHASE_KEYED, PHASE_NULL) if position.phase == PHASE_KEYED else (PHASE_NULL,)
-    if column is events.c.id or column is events.c.confidence:
-        phases = (PHASE_KEYED,)  # never NULL
+    if not column.nullable:
+        phases = (PHASE_KEYED,)
     for phase in phases:
         want = limit + 1 - len(rows)  # one more than asked tells whether a next page exists
         rows.extend(conn.execute(_phase_query(base, sort, position, phase, want)).all())
         if len(rows) > limit:
             break
     if len(rows) <= limit:
-        return rows, None
+        return [r.id for r in rows], None
     rows = rows[:limit]
     last = rows[-1]
-    phase = PHASE_NULL if last._sort_key is None else PHASE_KEYED
-    return rows, Position(phase, last._sort_key, last._id)
+    phase = PHASE_NULL if last.key is None else PHASE_KEYED
+    return [r.id for r in rows], Position(phase, last.key, last.id)
+
+
+def load_rows(conn: Connection, columns: Sequence[Any], ids: Sequence[str]) -> list[Any]:
+    """Rows of ``columns`` for the events ``ids``, in the order of ``ids``."""
+    if not ids:
+        return []
+    query = select(events.c.id.label("_id"), *columns).where(events.c.id.in_(ids))
+    found = {r._id: r for r in conn.execute(query)}
+    return [found[i] for i in ids if i in found]
 
 
 def iterate_rows(
@@ -144,8 +153,6 @@ def iterate_rows(
     sent = 0
     while position is not None and (limit is None or sent < limit):
         size = batch if limit is None else min(batch, limit - sent)
-        rows, position = fetch_page(
-            conn, columns, clauses, sort=sort, position=position, limit=size
-        )
-        yield from rows
-        sent += len(rows)
+        ids, position = fetch_page(conn, clauses, sort=sort, position=position, limit=size)
+        yield from load_rows(conn, columns, ids)
+        sent += len(ids)

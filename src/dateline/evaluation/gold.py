@@ -122,9 +122,7 @@ def actor_matches(actor: dict[str, Any] | None, gold: dict[str, Any]) -> bool:
         return False
     if gold.get("group"):
         return (actor.get("group") or "").lower() == gold["group"].lower()
-    return actor.get("country") == gold.get("country") and actor.get("sector") == gold.get(
-        "sector"
-    )
+    return actor.get("country") == gold.get("country") and actor.get("sector") == gold.get("sector")
 
 
 def _toll_matches(toll: dict[str, Any] | None, gold: dict[str, Any]) -> bool:

@@ -1,10 +1,614 @@
-"""Killed and injured counts in a sentence, with their hedges (placeholder: being written)."""
+"""Killed and injured counts in a sentence, with their hedges.
+
+Token rules over the sentence string, no parser: this runs on every sentence of
+every document, and news tolls come in a handful of shapes ("killing 71",
+"57 civilians were killed", "the death toll rose to 40", "40 dead").
+
+How a number becomes a toll:
+
+- A casualty term (lexicon ``terms``) takes the number on its right ("killing 71
+  Iraqis") or on its left ("57 Iraqi civilians were killed", "40 dead"). A
+  transitive verb takes a left number only when it reads as passive: an
+  auxiliary sits between ("were killed"), or no object follows ("20 killed in
+  blast", but not "5 gunmen killed a policeman").
+- Numbers that measure something else never count: one next to a unit
+  ("100 kilometers", "85%", "70 tons"), a month ("June 24"), a currency or an age
+  marker, a bare year ("2003"), a hyphenated form ("a 25-year-old").
+- Counts joined by "and" or a comma add up when each names people ("three
+  soldiers and two civilians were killed" is 5). "killed himself and 5 others"
+  is 6: the attacker is a fatality too, as ACLED and UCDP count it.
+- A killing verb with a victim but no number ("killing and injuring more Iraqi
+  civilians", "a soldier was killed") is a vague count of at least one.
+- "casualties" mixes the dead and the wounded, so it never fills the killed
+  slot (that would inflate fatalities, the ledger's headline figure); it fills
+  the injured slot when the sentence gives no explicit injured number. One
+  number for "killed and wounded" ("46 killed and injured", "killing or
+  wounding 40") is casualties too, and the killed slot gets "at least one".
+- "6 soldiers including 2 officers were killed" is 6: the part after
+  "including" is not the toll.
+- Several killed numbers in one sentence: the first one wins (later ones are
+  usually cumulative tolls: "killing 5, bringing the death toll to 40").
+
+Conventions (lexicon ``quantities``): dozens = 24, scores = 40, hundreds = 200,
+several = a few = 3. "up to N" allows 1..N; a range's best is its low end;
+"about N" keeps N as low and high, its qualifier marking it approximate.
+"""
 
 from __future__ import annotations
 
-from dateline.records import Count
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+from dateline.extract.lexicon import load_rows
+from dateline.records import Count, Span
+
+TABLES = ("terms", "quantities", "qualifiers", "words")  # data/counts/<name>.jsonl
+
+# How far apart a number and its term may be, in tokens. Five words cover
+# "at least 57 Iraqi civilians were killed" and "57 people in a market were
+# killed"; beyond that the number usually belongs to another clause.
+MAX_LEFT_GAP = 8  # "some 2,000 members of the security forces have been killed"
+MAX_RIGHT_GAP = 8  # "the death toll in the Syrian crisis now stands at 10,000"
+MAX_CHAIN_GAP = 3  # words between a number and "and" in "three Iraqi soldiers and ..."
+BARE_WINDOW = 5  # tokens after a killing verb searched for a victim noun
+MAX_PHRASE_TOKENS = 3  # longest lexicon phrase: "tens of thousands", "no fewer than"
+THOUSAND = 1000  # scales from here on close a group: "two hundred thousand" = 200 * 1000
+CONJUNCTIONS = frozenset({"and", "or", "&", "/"})
+QUOTES = frozenset({"`", "'", '"', "“", "”", "‘", "’"})
+ASIDE_OPENERS = frozenset({"including", "among", "mostly", "mainly", "many"})
+
+# Words, numbers (with thousands separators, decimals, ranges and glued
+# suffixes such as "25-year-old" kept whole), currency and percent signs.
+TOKEN_RE = re.compile(r"[$£€%]|\d+(?:[.,]\d+)*[^\W_]*(?:[-–]\w+)*|[^\W\d_]+(?:[-'’.][^\W\d_]+)*|\S")
+INTEGER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+DECIMAL_RE = re.compile(r"\d+\.\d+")
+RANGE_RE = re.compile(r"(\d+)[-–](\d+)")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
-def find_counts(sentence: str, offset: int) -> tuple[Count | None, Count | None]:
+@dataclass(frozen=True)
+class Term:
+    """A casualty word or phrase and how it takes its number."""
+
+    words: tuple[str, ...]
+    label: str  # killed | injured | casualties
+    attach: str  # left | right | both
+    verb: bool
+    bare: bool
+    right_filler: bool
+    max_left_gap: int = MAX_LEFT_GAP
+
+
+@dataclass(frozen=True)
+class CountLexicon:
+    """Everything find_counts knows about words, from JSONL rows."""
+
+    terms: Mapping[str, tuple[Term, ...]]  # first word -> terms, longest first
+    numbers: Mapping[tuple[str, ...], tuple[str, int]]  # words -> (kind, value)
+    qualifiers: Mapping[tuple[str, ...], tuple[str, bool]]  # words -> (qualifier, exclusive)
+    roles: Mapping[str, frozenset[str]]  # role -> words
+    trigger: re.Pattern[str]  # any term: sentences without one are skipped at once
+
+    def has(self, role: str, word: str) -> bool:
+        return word in self.roles.get(role, frozenset())
+
+    def kind(self, word: str) -> str | None:
+        """unit, ten, scale, number or vague for a one-word number; None otherwise."""
+        entry = self.numbers.get((word,))
+        return entry[0] if entry else None
+
+
+def lexicon_from_rows(rows: Iterable[dict]) -> CountLexicon:
+    """Build a lexicon from rows of any of the four kinds, told apart by their keys."""
+    terms: list[Term] = []
+    numbers: dict[tuple[str, ...], tuple[str, int]] = {}
+    qualifiers: dict[tuple[str, ...], tuple[str, bool]] = {}
+    roles: dict[str, set[str]] = {}
+    for row in rows:
+        if "term" in row:
+            terms.append(
+                Term(
+                    words=tuple(row["term"].lower().split()),
+                    label=row["label"],
+                    attach=row["attach"],
+                    verb=bool(row.get("verb")),
+                    bare=bool(row.get("bare")),
+                    right_filler=bool(row.get("right_filler")),
+                    max_left_gap=int(row.get("max_left_gap", MAX_LEFT_GAP)),
+                )
+            )
+        elif "kind" in row:
+            numbers[tuple(row["word"].lower().split())] = (row["kind"], int(row["value"]))
+        elif "qualifier" in row:
+            key = tuple(row["phrase"].lower().split())
+            qualifiers[key] = (row["qualifier"], bool(row.get("exclusive")))
+        else:
+            roles.setdefault(row["role"], set()).add(row["word"].lower())
+    # Longest terms first, so "death toll" wins over "toll".
+    terms.sort(key=lambda term: -len(term.words))
+    by_first: dict[str, list[Term]] = {}
+    for term in terms:
+        by_first.setdefault(term.words[0], []).append(term)
+    words = sorted({re.escape(" ".join(term.words)) for term in terms}, key=len, reverse=True)
+    return CountLexicon(
+        terms=MappingProxyType({word: tuple(group) for word, group in by_first.items()}),
+        numbers=MappingProxyType(numbers),
+        qualifiers=MappingProxyType(qualifiers),
+        roles=MappingProxyType({role: frozenset(words) for role, words in roles.items()}),
+        trigger=re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE),
+    )
+
+
+def load_lexicon(*, extra_dirs: Sequence[str | Path] = ()) -> CountLexicon:
+    """The packaged count tables plus the user's own (see ``dateline.extract.lexicon``)."""
+    rows = [row for name in TABLES for row in load_rows("counts", name, extra_dirs=extra_dirs)]
+    return lexicon_from_rows(rows)
+
+
+@cache
+def default_lexicon() -> CountLexicon:
+    return load_lexicon()
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """A number phrase over tokens [first, stop), hedge included."""
+
+    first: int
+    stop: int
+    best: int
+    low: int
+    high: int | None
+    qualifier: str
+    person: bool = False  # "himself": one person, no noun needed
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    return [
+        _Token(m.group(), m.group().lower(), m.start(), m.end())
+        for m in TOKEN_RE.finditer(sentence)
+    ]
+
+
+def _match_phrase(
+    tokens: list[_Token], i: int, table: Mapping[tuple[str, ...], object]
+) -> tuple[str, ...] | None:
+    """The longest key of ``table`` (up to MAX_PHRASE_TOKENS words) spelled from token ``i``."""
+    for size in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+        key = tuple(token.low for token in tokens[i : i + size])
+        if key in table:
+            return key
+    return None
+
+
+def _digits(text: str) -> int | None:
+    if INTEGER_RE.fullmatch(text):
+        return int(text.replace(",", ""))
+    return None
+
+
+def _word_number(tokens: list[_Token], i: int, lex: CountLexicon) -> tuple[int, int, str] | None:
+    """(value, next index, kind) for a spelled number: "two hundred and fifty", "twenty-five"."""
+    phrase = _match_phrase(tokens, i, lex.numbers)
+    if phrase and lex.numbers[phrase][0] in ("vague", "number"):
+        kind, value = lex.numbers[phrase]
+        return value, i + len(phrase), kind
+    total = current = 0
+    j = i
+    seen = False
+    if j < len(tokens) and tokens[j].low in ("a", "an"):
+        if j + 1 >= len(tokens) or lex.kind(tokens[j + 1].low) != "scale":
+            return None
+        current, j = 1, j + 1  # "a hundred", "a million"
+    while j < len(tokens):
+        entries = [lex.numbers.get((part,)) for part in tokens[j].low.split("-")]
+        if not all(entries):
+            nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+            # "two hundred and fifty": "and" inside a spelled number.
+            if seen and tokens[j].low == "and" and lex.kind(nxt) in ("unit", "ten"):
+                j += 1
+                continue
+            break
+        for kind, value in entries:
+            if kind == "scale":
+                current = max(current, 1) * value
+                if value >= THOUSAND:
+                    total, current = total + current, 0
+            elif kind in ("unit", "ten"):
+                current += value
+            else:
+                return None
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return total + current, j, "number"
+
+
+def _number(tokens: list[_Token], i: int, lex: CountLexicon) -> tuple[int, int, str] | None:
+    """(value, next index, kind) for the number starting at token ``i``."""
+    if i >= len(tokens):
+        return None
+    text = tokens[i].text
+    scale = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    multiplier = lex.numbers[(scale,)][1] if lex.kind(scale) == "scale" else None
+    if DECIMAL_RE.fullmatch(text) and multiplier:
+        return round(float(text) * multiplier), i + 2, "number"  # "1.5 million"
+    value = _digits(text)
+    if value is not None:
+        if multiplier:
+            return value * multiplier, i + 2, "number"
+        return value, i + 1, "number"
+    return _word_number(tokens, i, lex)
+
+
+def _hedged(value: int, qualifier: str, exclusive: bool) -> tuple[int, int, int | None]:
+    """(best, low, high) for a number under a hedge."""
+    if qualifier == "at_least":
+        return value, value, None
+    if qualifier == "more_than":
+        return value, value + 1, None
+    if qualifier == "up_to":
+        return value, 1, value - 1 if exclusive else value
+    return value, value, value  # exact, about: the words give no other bound
+
+
+def _parse_quantity(tokens: list[_Token], i: int, lex: CountLexicon) -> _Quantity | None:
+    """The hedged number phrase starting at token ``i``, if any."""
+    qualifier, exclusive = "exact", False
+    j = i
+    phrase = _match_phrase(tokens, i, lex.qualifiers)
+    if phrase:
+        qualifier, exclusive = lex.qualifiers[phrase]
+        j = i + len(phrase)
+    if j < len(tokens) and tokens[j].low == "between":
+        return _between(tokens, i, j, lex)
+    if j < len(tokens) and (found := RANGE_RE.fullmatch(tokens[j].text)):
+        low, high = int(found.group(1)), int(found.group(2))
+        if low < high:
+            return _Quantity(i, j + 1, low, low, high, "range")
+    parsed = _number(tokens, j, lex)
+    if parsed is None:
+        return None
+    value, stop, kind = parsed
+    if kind == "vague":
+        return _Quantity(i, stop, value, value, None, "vague")
+    if stop + 1 < len(tokens) and tokens[stop].low in ("to", "-", "–") and qualifier == "exact":
+        upper = _number(tokens, stop + 1, lex)
+        preceded_by_from = i > 0 and tokens[i - 1].low == "from"
+        if upper and upper[2] == "number" and upper[0] > value and not preceded_by_from:
+            return _Quantity(i, upper[1], value, value, upper[0], "range")
+    best, low, high = _hedged(value, qualifier, exclusive)
+    return _Quantity(i, stop, best, low, high, qualifier)
+
+
+def _between(tokens: list[_Token], i: int, j: int, lex: CountLexicon) -> _Quantity | None:
+    """ "between 10 and 15" """
+    first = _number(tokens, j + 1, lex)
+    if first is None or first[1] >= len(tokens) or tokens[first[1]].low != "and":
+        return None
+    second = _number(tokens, first[1] + 1, lex)
+    if second is None or second[0] <= first[0]:
+        return None
+    return _Quantity(i, second[1], first[0], first[0], second[0], "range")
+
+
+def _counts_people(tokens: list[_Token], quantity: _Quantity, lex: CountLexicon) -> bool:
+    """False for numbers that measure something else: units, dates, money, ages."""
+    before = tokens[quantity.first - 1].low if quantity.first > 0 else ""
+    after = tokens[quantity.stop].low if quantity.stop < len(tokens) else ""
+    if lex.has("marker", before) or lex.has("calendar", before):
+        return False
+    if lex.has("unit", after) or lex.has("calendar", after):
+        return False
+    last = tokens[quantity.stop - 1].text
+    return not (YEAR_RE.fullmatch(last) and not lex.has("people", after))
+
+
+def _quantities(tokens: list[_Token], lex: CountLexicon) -> dict[int, _Quantity]:
+    """People-counting number phrases, keyed by their first token."""
+    found: dict[int, _Quantity] = {}
+    i = 0
+    while i < len(tokens):
+        quantity = _parse_quantity(tokens, i, lex)
+        if quantity is None:
+            i += 1
+            continue
+        if _counts_people(tokens, quantity, lex):
+            found[quantity.first] = quantity
+        i = quantity.stop
+    return found
+
+
+@dataclass(frozen=True)
+class _Hit:
+    term: Term
+    first: int
+    stop: int
+
+
+def _term_hits(tokens: list[_Token], lex: CountLexicon) -> list[_Hit]:
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(tokens):
+        for term in lex.terms.get(tokens[i].low, ()):
+            size = len(term.words)
+            if tuple(token.low for token in tokens[i : i + size]) == term.words:
+                hits.append(_Hit(term, i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return _merge_killed_and_injured(tokens, hits)
+
+
+def _merge_killed_and_injured(tokens: list[_Token], hits: list[_Hit]) -> list[_Hit]:
+    """ "46 killed and wounded", "killing or injuring 40": one number for both, so casualties."""
+    merged: list[_Hit] = []
+    for hit in hits:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.term.label == "killed"
+            and hit.term.label == "injured"
+            and hit.first == previous.stop + 1
+            and tokens[previous.stop].low in CONJUNCTIONS
+        ):
+            left = previous.term.attach in ("left", "both")
+            right = hit.term.attach in ("right", "both")
+            term = Term(
+                words=(*previous.term.words, tokens[previous.stop].low, *hit.term.words),
+                label="casualties",
+                attach="both" if left and right else ("left" if left else "right"),
+                verb=previous.term.verb,
+                bare=previous.term.bare,
+                right_filler=False,
+                max_left_gap=previous.term.max_left_gap,
+            )
+            merged[-1] = _Hit(term, previous.first, hit.stop)
+        else:
+            merged.append(hit)
+    return merged
+
+
+class _Sentence:
+    """One sentence's tokens, numbers and terms, and the numbers already claimed."""
+
+    def __init__(self, sentence: str, lex: CountLexicon) -> None:
+        self.text = sentence
+        self.lex = lex
+        self.tokens = _tokens(sentence)
+        self.by_first = _quantities(self.tokens, lex)
+        self.by_last = {quantity.stop - 1: quantity for quantity in self.by_first.values()}
+        self.hits = _term_hits(self.tokens, lex)
+        self.term_tokens = {i for hit in self.hits for i in range(hit.first, hit.stop)}
+        self.used: set[int] = set()
+
+    def low(self, i: int) -> str:
+        return self.tokens[i].low if 0 <= i < len(self.tokens) else ""
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].low[:1].isalpha()
+
+    def free(self, quantity: _Quantity | None) -> _Quantity | None:
+        return quantity if quantity is not None and quantity.first not in self.used else None
+
+    def right_of(self, hit: _Hit) -> _Quantity | None:
+        """ "killing 71", "the death toll in the province rose to 40", "killed himself" """
+        k = hit.stop
+        if self.lex.has("reflexive", self.low(k)):
+            return _Quantity(k, k + 1, 1, 1, 1, "exact", person=True)
+        if quantity := self.free(self.by_first.get(k)):
+            return quantity
+        if not hit.term.right_filler:
+            return None
+        for k in range(hit.stop, hit.stop + MAX_RIGHT_GAP):
+            if not self.is_word(k) or self.lex.has("barrier", self.low(k)):
+                return None
+            quantity = self.free(self.by_first.get(k + 1))
+            if quantity and self.lex.has("filler", self.low(k)):
+                return quantity
+        return None
+
+    def passive_before(self, hit: _Hit) -> bool:
+        return self.lex.has("auxiliary", self.low(hit.first - 1))
+
+    def active(self, hit: _Hit) -> bool:
+        """A verb followed by its object: "killed a policeman", "killed 20"."""
+        nxt = hit.stop
+        return nxt in self.by_first or any(
+            self.lex.has(role, self.low(nxt)) for role in ("object", "people", "reflexive")
+        )
+
+    def left_of(self, hit: _Hit) -> _Quantity | None:
+        """ "57 Iraqi civilians were killed", "40 dead" """
+        k = hit.first - 1
+        passive = False
+        gap = 0
+        while k >= 0 and gap <= hit.term.max_left_gap:
+            if quantity := self.by_last.get(k):
+                # "321 injured Libyans" right before the term is adjectival, not active.
+                if hit.term.verb and gap and not passive and self.active(hit):
+                    return None
+                return self.free(self.including(quantity) or quantity)
+            word = self.low(k)
+            if word in QUOTES:
+                k -= 1
+                continue
+            if word == ",":
+                k = self.before_aside(k)
+                continue
+            if not self.is_word(k) or k in self.term_tokens or self.blocks(k):
+                return None
+            passive = passive or self.lex.has("auxiliary", word)
+            k -= 1
+            gap += 1
+        return None
+
+    def blocks(self, k: int) -> bool:
+        """A barrier word, except "and"/"or" between people: "500 soldiers and police"."""
+        if not self.lex.has("barrier", self.low(k)):
+            return False
+        joins_people = self.low(k) in CONJUNCTIONS and all(
+            self.lex.has("people", self.low(i)) for i in (k - 1, k + 1)
+        )
+        return not joins_people
+
+    def before_aside(self, comma: int) -> int:
+        """The token before ", including seven defectors," or -1 when the comma ends no aside."""
+        for k in range(comma - 1, max(comma - MAX_LEFT_GAP, 0) - 1, -1):
+            if self.low(k) == "," and self.low(k + 1) in ASIDE_OPENERS:
+                return k - 1
+        return -1
+
+    def including(self, part: _Quantity) -> _Quantity | None:
+        """The total in "6 soldiers including 2 officers were killed"."""
+        if self.low(part.first - 1) != "including":
+            return None
+        k = part.first - 2
+        for _ in range(MAX_CHAIN_GAP + 1):
+            if total := self.by_last.get(k):
+                return total
+            if not self.is_word(k) or self.lex.has("barrier", self.low(k)):
+                return None
+            k -= 1
+        return None
+
+    def names_people(self, first: int, stop: int) -> bool:
+        """Tokens [first, stop) are a short noun phrase naming people."""
+        words = range(first, stop)
+        return (
+            0 < stop - first <= MAX_CHAIN_GAP
+            and all(self.is_word(i) and not self.lex.has("barrier", self.low(i)) for i in words)
+            and any(self.lex.has("people", self.low(i)) for i in words)
+        )
+
+    def chain_left(self, quantity: _Quantity) -> list[_Quantity]:
+        """Counts before ``quantity`` joined to it: "three soldiers and two civilians"."""
+        parts = [quantity]
+        joint = quantity.first - 1
+        while self.low(joint) in ("and", ","):
+            for gap in range(1, MAX_CHAIN_GAP + 1):
+                earlier = self.free(self.by_last.get(joint - gap - 1))
+                if earlier and self.names_people(joint - gap, joint):
+                    parts.insert(0, earlier)
+                    joint = earlier.first - 1
+                    break
+            else:
+                break
+        return parts
+
+    def chain_right(self, quantity: _Quantity) -> list[_Quantity]:
+        """Counts after ``quantity`` joined to it: "killing two soldiers and three police"."""
+        parts = [quantity]
+        k = quantity.stop
+        while True:
+            joint = next(
+                (k + gap for gap in range(MAX_CHAIN_GAP + 1) if self.low(k + gap) in ("and", ",")),
+                None,
+            )
+            if joint is None or not (parts[-1].person or self.names_people(k, joint)):
+                return parts
+            later = self.free(self.by_first.get(joint + 1))
+            if later is None:
+                return parts
+            noun_end = next(
+                (
+                    later.stop + gap
+                    for gap in range(1, MAX_CHAIN_GAP + 1)
+                    if self.names_people(later.stop, later.stop + gap)
+                ),
+                None,
+            )
+            # "killing 5 people and 20 wounded": 20 belongs to its own term.
+            if noun_end is None or (
+                noun_end in self.term_tokens or noun_end + 1 in self.term_tokens
+            ):
+                return parts
+            parts.append(later)
+            k = noun_end
+
+    def victim_follows(self, hit: _Hit) -> bool:
+        """A bare killing verb with a victim: "killing and injuring more Iraqi civilians"."""
+        for i in range(hit.stop, hit.stop + BARE_WINDOW):
+            if self.lex.has("people", self.low(i)):
+                return True
+            # A participle starts another clause: "those killed fighting the militants".
+            if not self.is_word(i) or self.low(i).endswith("ing"):
+                return False
+        return False
+
+    def count_for(self, hit: _Hit) -> list[_Quantity] | None:
+        term = hit.term
+        sides = ["right", "left"] if not self.passive_before(hit) else ["left", "right"]
+        for side in sides:
+            if term.attach not in (side, "both"):
+                continue
+            quantity = self.right_of(hit) if side == "right" else self.left_of(hit)
+            if quantity is not None:
+                return self.chain_right(quantity) if side == "right" else self.chain_left(quantity)
+        return None
+
+    def bare(self, hit: _Hit) -> bool:
+        term = hit.term
+        if not term.bare:
+            return False
+        return not term.verb or self.passive_before(hit) or self.victim_follows(hit)
+
+    def span(self, first: int, stop: int, offset: int) -> Span:
+        start, end = self.tokens[first].start, self.tokens[stop - 1].end
+        return Span(self.text[start:end], offset + start, offset + end)
+
+
+def _combine(parts: list[_Quantity], span: Span) -> Count:
+    qualifiers = {part.qualifier for part in parts if part.qualifier != "exact"}
+    qualifier = qualifiers.pop() if len(qualifiers) == 1 else ("vague" if qualifiers else "exact")
+    highs = [part.high for part in parts]
+    return Count(
+        span=span,
+        best=sum(part.best for part in parts),
+        low=sum(part.low for part in parts),
+        high=None if None in highs else sum(high for high in highs if high is not None),
+        qualifier=qualifier,
+    )
+
+
+def find_counts(
+    sentence: str, offset: int, *, lexicon: CountLexicon | None = None
+) -> tuple[Count | None, Count | None]:
     """(killed, injured) reported in ``sentence``; spans are shifted by ``offset``."""
-    raise NotImplementedError
+    lex = lexicon or default_lexicon()
+    if not lex.trigger.search(sentence):
+        return None, None
+    state = _Sentence(sentence, lex)
+    found: dict[str, Count] = {}
+    bare: dict[str, Span] = {}
+    for hit in state.hits:
+        # A bare killing verb says someone died, also inside "killed and wounded".
+        bare_label = "killed" if hit.term.label == "casualties" else hit.term.label
+        parts = state.count_for(hit)
+        if parts is None:
+            if state.bare(hit):
+                bare.setdefault(bare_label, state.span(hit.first, hit.stop, offset))
+            continue
+        if hit.term.label == "casualties" and hit.term.bare:
+            bare.setdefault(bare_label, state.span(hit.first, hit.stop, offset))
+        state.used.update(part.first for part in parts)
+        span = state.span(min(p.first for p in parts), max(p.stop for p in parts), offset)
+        found.setdefault(hit.term.label, _combine(parts, span))
+    for label, span in bare.items():
+        found.setdefault(label, Count(span=span, best=1, low=1, high=None, qualifier="vague"))
+    injured = found.get("injured") or found.get("casualties")
+    return found.get("killed"), injured

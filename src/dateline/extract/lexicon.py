@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -69,12 +70,25 @@ def _read_table(path) -> Iterator[dict]:
         yield row
 
 
-def word_classes(*, extra_dirs: Sequence[str | Path] = ()) -> dict[str, frozenset[str]]:
-    """Named sets of lemmas (``FORCES``, ``AIRCRAFT``...) shared by the other tables.
+@dataclass(frozen=True)
+class WordClass:
+    """A named set of lemmas, plus NER labels whose entities also belong to it."""
 
-    Rows are ``{"class": NAME, "lemmas": [...]}``; rows naming the same class merge.
+    lemmas: frozenset[str]
+    entity_labels: frozenset[str] = frozenset()
+
+
+def word_classes(*, extra_dirs: Sequence[str | Path] = ()) -> dict[str, WordClass]:
+    """Named word classes (``FORCES``, ``AIRCRAFT``...) shared by the other tables.
+
+    Rows are ``{"class": NAME, "lemmas": [...], "entity_labels": [...]}``; rows naming
+    the same class merge, so a user file can add words to a packaged class.
     """
-    merged: dict[str, set[str]] = {}
+    lemmas: dict[str, set[str]] = {}
+    labels: dict[str, set[str]] = {}
     for row in load_rows("extract", "classes", extra_dirs=extra_dirs):
-        merged.setdefault(row["class"], set()).update(w.lower() for w in row["lemmas"])
-    return {name: frozenset(words) for name, words in merged.items()}
+        lemmas.setdefault(row["class"], set()).update(w.lower() for w in row["lemmas"])
+        labels.setdefault(row["class"], set()).update(row.get("entity_labels", ()))
+    return {
+        name: WordClass(frozenset(words), frozenset(labels[name])) for name, words in lemmas.items()
+    }

@@ -1,10 +1,11 @@
 """Split a plain-text page into its article and the reader comments that follow it.
 
 The thread starts at the first marker line of the lexicon (a "33 responses to"
-header, an "X's picture" handle, commenting boilerplate); with no marker, at the
-change from reporting to a reader's voice (:mod:`dateline.ingest.voice`). Inside
-the thread a new comment starts at a handle line, a numbered reply or a change of
-indentation; a thread with no blank lines at all has one comment a line.
+header, an "X's picture" handle), else at the change from reporting to a reader's
+voice (:mod:`dateline.ingest.voice`), else at commenting boilerplate, which is
+removed. Inside the thread a new comment starts at a handle line, a numbered reply
+or a change of indentation; a thread with no blank lines at all has one comment a
+line.
 """
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ from dateline.ingest.reposts import is_repost, marker_line, repost_date
 from dateline.ingest.voice import voice_cut
 from dateline.records import Comment
 
+# Boilerplate may follow a last sentence on the same line: "(Editing by X) We welcome ...".
+_SENTENCE_START = re.compile(r"[.!?)]\s+(?=\S)")
+# Boilerplate patterns read the start of a sentence only: this many characters of it.
+BOILERPLATE_WINDOW = 200
 _NUMBERED = re.compile(r"(\d{1,3})\.\s+(?=\S)")
 # A numbered reply's text sits this far right of its number ("  1. Text" / "    more").
 NUMBER_INDENT = 2
 # A line before a re-post marker that is this short and unpunctuated is its headline.
 HEADLINE_MAX_CHARS = 160
 _SENTENCE_END = ".!?:;,"
-_MARKER_KINDS = ("thread_start", "handle", "boilerplate")
+_OPENING_KINDS = ("thread_start", "handle")
 _SKIPPED_KINDS = ("thread_start", "boilerplate")
 
 
@@ -47,12 +52,41 @@ def _lines(text: str, offset: int = 0) -> Iterator[_Line]:
         position += len(raw)
 
 
+def _boilerplate_at(line: str, lexicon: Lexicon) -> int | None:
+    """Where in ``line`` commenting boilerplate starts: at its start or at a sentence's."""
+    for at in (0, *(m.end() for m in _SENTENCE_START.finditer(line))):
+        if lexicon.first_match("boilerplate", line[at : at + BOILERPLATE_WINDOW]):
+            return at
+    return None
+
+
 def thread_start(text: str, lexicon: Lexicon) -> int | None:
-    """Offset of the first line that opens the comment thread, or None."""
+    """Offset where the comment thread begins, or None for a page without one.
+
+    A header or handle line opens a thread outright. Boilerplate may instead close
+    one, so the text before it is still searched for a change of voice.
+    """
+    end = len(text)
     for line in _lines(text):
-        if any(lexicon.first_match(kind, line.text) for kind in _MARKER_KINDS):
+        if any(lexicon.first_match(kind, line.text) for kind in _OPENING_KINDS):
             return line.start - line.indent
-    return voice_cut(text, lexicon)
+        at = _boilerplate_at(line.text, lexicon)
+        if at is not None:
+            end = line.start + at if at else line.start - line.indent
+            break
+    cut = voice_cut(text[:end], lexicon)
+    if cut is not None:
+        return cut
+    return end if end < len(text) else None
+
+
+def _is_list_item(text: str, previous: _Line | None, line: _Line) -> bool:
+    """Whether ``line`` goes on a numbered list: a numbered line right under a numbered line."""
+    return (
+        previous is not None
+        and bool(_NUMBERED.match(previous.text) and _NUMBERED.match(line.text))
+        and text.count("\n", previous.end, line.start) == 1
+    )
 
 
 @dataclass
@@ -69,7 +103,10 @@ def _blocks(text: str, begin: int, lexicon: Lexicon) -> list[_Block]:
     blocks: list[_Block] = []
     author: str | None = None
     author_pending = False
+    previous: _Line | None = None
     for line in _lines(text[begin:], begin):
+        after_list_item = _is_list_item(text, previous, line)
+        previous = line
         if any(lexicon.first_match(kind, line.text) for kind in _SKIPPED_KINDS):
             author_pending = False
             blocks.append(_Block(line.start, line.start, -1, None))  # closes the current one
@@ -79,21 +116,18 @@ def _blocks(text: str, begin: int, lexicon: Lexicon) -> list[_Block]:
             author, author_pending = handle.groupdict().get("author"), True
             continue
         start, indent = line.start, line.indent
-        numbered = _NUMBERED.match(line.text)
+        numbered = None if after_list_item else _NUMBERED.match(line.text)
         if numbered:
             start, indent = start + numbered.end(), indent + NUMBER_INDENT
         current = blocks[-1] if blocks else None
-        if (
-            current is None
-            or author_pending
-            or numbered
-            or one_per_line
-            or current.indent != indent
-        ):
+        same_reply = not (author_pending or numbered or one_per_line) and (
+            current is not None and current.indent == indent
+        )
+        if current is not None and (same_reply or after_list_item):
+            current.end = line.end
+        else:
             blocks.append(_Block(start, line.end, indent, author if author_pending else None))
             author_pending = False
-        else:
-            current.end = line.end
     return [b for b in blocks if b.end > b.start]
 
 
@@ -129,9 +163,7 @@ def _comment(text: str, block: _Block, lexicon: Lexicon) -> Comment:
     )
 
 
-def split_comments(
-    text: str, *, lexicon: Lexicon | None = None
-) -> tuple[str, tuple[Comment, ...]]:
+def split_comments(text: str, *, lexicon: Lexicon | None = None) -> tuple[str, tuple[Comment, ...]]:
     """The article body of a plain-text page and its reader comments.
 
     The body is a prefix of ``text`` with trailing whitespace removed, so offsets
@@ -141,5 +173,7 @@ def split_comments(
     begin = thread_start(text, lexicon)
     if begin is None:
         return text.rstrip(), ()
-    blocks = [part for b in _blocks(text, begin, lexicon) for part in _repost_split(text, b, lexicon)]
+    blocks = [
+        part for b in _blocks(text, begin, lexicon) for part in _repost_split(text, b, lexicon)
+    ]
     return text[:begin].rstrip(), tuple(_comment(text, b, lexicon) for b in blocks)

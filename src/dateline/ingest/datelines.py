@@ -69,6 +69,17 @@ def date_on_line(line: str) -> dt.date | None:
     return None
 
 
+def strip_dateline(line: str) -> str:
+    """``line`` without the date (and time) that makes it a date line."""
+    for pattern in _DATES:
+        for match in pattern.finditer(line):
+            if _is_date_line(line, match) and _to_date(match) is not None:
+                after = line[match.end() :]
+                after = "" if _TIME.match(after) else after
+                return (line[: match.start()] + after).strip(" \t,|·•–—-")
+    return line
+
+
 def find_dateline(text: str, *, head_lines: int = HEAD_LINES) -> dt.date | None:
     """The first date line among the first ``head_lines`` non-blank lines of ``text``."""
     lines = [line for line in text.splitlines() if line.strip()][:head_lines]

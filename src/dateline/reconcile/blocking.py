@@ -46,10 +46,7 @@ def _pass(
         members.sort(key=order)
         for i, left in enumerate(members):
             for right in members[i + 1 : i + 1 + window]:
-                yield (left.index, right.index) if left.index < right.index else (
-                    right.index,
-                    left.index,
-                )
+                yield min(left.index, right.index), max(left.index, right.index)
 
 
 def _by_doc(view: View) -> Hashable:

@@ -15,9 +15,9 @@ from dateline.reconcile.blocking import candidate_pairs
 from dateline.reconcile.features import View
 from dateline.reconcile.score import (
     DATE_WINDOW_DAYS,
+    MERGE_THRESHOLD,
     PLACE_RADIUS_KM,
     TERRITORY_RADIUS_KM,
-    MERGE_THRESHOLD,
     compatible,
     distance_km,
     same_or_unknown,
@@ -45,13 +45,15 @@ class _Group:
 def cluster(views: Sequence[View], *, threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
     """Indices of ``views`` grouped into events, each group and the list sorted."""
     links = sorted(
-        {(-s, i, j) for i, j in candidate_pairs(views) if (s := _link(views[i], views[j]))}
+        {
+            (-s, i, j)
+            for i, j in candidate_pairs(views)
+            if (s := _link(views[i], views[j])) >= threshold
+        }
     )
     parent = list(range(len(views)))
     groups = {v.index: _group_of(v) for v in views}
-    for negative, i, j in links:
-        if -negative < threshold:
-            break
+    for _, i, j in links:
         a, b = _find(parent, i), _find(parent, j)
         if a != b and _groups_compatible(groups[a], groups[b]):
             a, b = (a, b) if len(groups[a].members) >= len(groups[b].members) else (b, a)
@@ -61,8 +63,8 @@ def cluster(views: Sequence[View], *, threshold: float = MERGE_THRESHOLD) -> lis
 
 
 def _link(a: View, b: View) -> float:
-    """The pair's score when it may merge, else 0 (never a link)."""
-    return score(a, b) if compatible(a, b) else 0.0
+    """The pair's score when it may merge, else minus infinity (never a link)."""
+    return score(a, b) if compatible(a, b) else float("-inf")
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -88,9 +90,9 @@ def _group_of(view: View) -> _Group:
 
 
 def _groups_compatible(a: _Group, b: _Group) -> bool:
-    if a.lo is not None and b.lo is not None:
-        if max(a.lo, b.lo) - min(a.hi, b.hi) > DATE_WINDOW_DAYS:
-            return False
+    dated = a.lo is not None and b.lo is not None
+    if dated and max(a.lo, b.lo) - min(a.hi, b.hi) > DATE_WINDOW_DAYS:
+        return False
     if not same_or_unknown(a.country, b.country) or not same_or_unknown(a.admin1, b.admin1):
         return False
     radius = TERRITORY_RADIUS_KM if a.territorial or b.territorial else PLACE_RADIUS_KM

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dateline.records import Actor, Count, Mention
 from dateline.reconcile.lexicon import Lexicon
+from dateline.records import Actor, Count, Mention
 
 # Place precisions that name one spot on the map; coarser ones only bound an area.
 FINE_PRECISIONS = frozenset({"site", "town", "near"})
@@ -22,6 +22,9 @@ REALIS_MODALITIES = frozenset({"asserted", "claimed", "denied", "past", "uncerta
 # A date that only comes from the publication date says "on or before": the event may
 # have happened this many days earlier (news of the last week).
 PUBLISHED_LAG_DAYS = 7
+# A day resolved from a relative expression ("Tuesday", "overnight", "yesterday") may be
+# one off: late-night events, time zones, a report read a day after it was written.
+RELATIVE_SLACK_DAYS = 1
 WEEK_DAYS = 7
 _WORD = re.compile(r"[a-z0-9]+")
 _MIN_TOKEN = 3
@@ -41,7 +44,7 @@ class View:
     realis: bool
     lo: int | None  # earliest possible date (ordinal)
     hi: int | None  # latest possible date (ordinal)
-    exact_day: bool  # a day told by the text, not guessed from the publication date
+    day: int | None  # the day (ordinal) the text tells, not one guessed from publication
     country: str | None
     admin1: str | None
     point: tuple[float, float] | None  # only for fine places
@@ -70,7 +73,7 @@ def build_view(
         realis=mention.modality in REALIS_MODALITIES,
         lo=lo,
         hi=hi,
-        exact_day=mention.date_precision == "day" and mention.date_from != "published",
+        day=told_day(mention),
         country=place.country if place else None,
         admin1=place.admin1 if place else None,
         point=(place.lat, place.lon) if fine else None,
@@ -113,9 +116,18 @@ def date_interval(mention: Mention) -> tuple[int | None, int | None]:
         return first, date.replace(day=last).toordinal()
     if precision == "week":
         return date.toordinal(), date.toordinal() + WEEK_DAYS - 1
+    day = date.toordinal()
     if mention.date_from == "published":
-        return date.toordinal() - PUBLISHED_LAG_DAYS, date.toordinal()
-    return date.toordinal(), date.toordinal()
+        return day - PUBLISHED_LAG_DAYS, day
+    if mention.date_from == "relative":
+        return day - RELATIVE_SLACK_DAYS, day + RELATIVE_SLACK_DAYS
+    return day, day
+
+
+def told_day(mention: Mention) -> int | None:
+    """The day the text gives (absolute or relative), as an ordinal; else ``None``."""
+    exact = mention.date_precision in (None, "day") and mention.date_from != "published"
+    return mention.date.toordinal() if exact and mention.date is not None else None
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -126,8 +138,8 @@ def content_tokens(text: str) -> frozenset[str]:
     """
     tokens = set()
     for word in _WORD.findall(text.lower().replace("'s ", " ").replace("\u2019s ", " ")):
-        if like_num(word):
-            tokens.add(word)
-        elif len(word) >= _MIN_TOKEN and word not in STOP_WORDS:
+        if len(word) >= _MIN_TOKEN and word not in STOP_WORDS:
             tokens.add(word[:-1] if word.endswith("s") and len(word) > _MIN_TOKEN else word)
+        elif like_num(word):  # "two", "57": shared figures are telling
+            tokens.add(word)
     return frozenset(tokens)

@@ -29,6 +29,7 @@ class Country:
     names: tuple[str, ...]
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...]
+    metonyms: tuple[str, ...]  # capitals and seats curated as standing for the government
     lat: float | None
     lon: float | None
     population: int
@@ -57,11 +58,12 @@ def _country(entry, info: dict, extras: list[dict]) -> Country:
     names += [alt for alt in info.get("altSpellings", ()) if not _CODE_LIKE.match(alt)]
     demonyms = [info.get("demonym")]
     capitals = [info.get("capital")]
+    metonyms: list[str] = []
     wikidata = None
     for row in extras:
         names += row.get("names", [])
         demonyms += row.get("demonyms", [])
-        capitals += row.get("capitals", [])
+        metonyms += row.get("capitals", [])
         wikidata = row.get("wikidata", wikidata)
     latlng = info.get("latlng") or (None, None)
     return Country(
@@ -69,7 +71,8 @@ def _country(entry, info: dict, extras: list[dict]) -> Country:
         name=name,
         names=_unique(names),
         demonyms=_unique(demonyms),
-        capitals=_unique(capitals),
+        capitals=_unique(capitals + metonyms),
+        metonyms=_unique(metonyms),
         lat=float(latlng[0]) if latlng[0] is not None else None,
         lon=float(latlng[1]) if latlng[1] is not None else None,
         population=int(info.get("population") or 0),

@@ -260,9 +260,7 @@ def _province_rows(province_rows, admin1_names, population) -> Iterator[_Row]:
     for row in province_rows:
         if row["admin1"]:
             points[(row["cc"], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
-    population_by_name = {
-        (code[0], name): population[code] for code, name in admin1_names.items()
-    }
+    population_by_name = {(code[0], name): population[code] for code, name in admin1_names.items()}
     for (cc, raw), coords in points.items():
         name = clean_admin1(raw)
         yield _Row(
@@ -310,5 +308,8 @@ def _insert(db: sqlite3.Connection, rows: Iterable[_Row]) -> None:
                     keys[key] = position == 0
         db.executemany(
             "INSERT INTO names (key, skel, place, is_primary) VALUES (?, ?, ?, ?)",
-            [(key, skeleton_key(key), cursor.lastrowid, int(primary)) for key, primary in keys.items()],
+            [
+                (key, skeleton_key(key), cursor.lastrowid, int(primary))
+                for key, primary in keys.items()
+            ],
         )

@@ -1,0 +1,282 @@
+"""UCDP GED Syria: fatalities, sides and places from the headlines events cite.
+
+One CSV row is one coded event; ``source_headline`` lists the headlines of the
+reports it was coded from, separated by ``;``. A headline may be cited by
+several events, so scoring is per headline group (a headline and every event
+citing it); each headline is run once, published on its events' earliest
+``date_start``.
+
+Rules (docs/quality.md):
+- Fatalities: only headlines cited by exactly one event whose text states that
+  event's toll (a number in the headline equals its ``best``: digits, or a
+  number word from two to twenty; "one" is left out, being mostly a pronoun,
+  "one of the commanders"). Exact match of our killed count with ``best``.
+- Sides, on every headline: our actor1 against ``side_a`` and actor2 against
+  ``side_b`` through the ``ucdp_sides`` table (data/evaluation); a group agrees
+  when any of its events does. The mention scored is the root-most ASSAULT
+  mention (UCDP codes organised violence only), else the root-most mention.
+- Place, where the headline names one (the event's place, district or
+  governorate name found in it, fuzzily): the scored mention's place, else the
+  first place any mention resolved, within 50 km of the event.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from dateline.evaluation.metrics import Tally
+from dateline.evaluation.runner import main_mention
+from dateline.geo import haversine_km
+from dateline.records import Actor, Mention, Place
+from dateline.resolve.datafiles import read_table
+
+HEADLINE_SEPARATOR = ";"
+SIDE_SEPARATOR = ", "
+PLACE_TOLERANCE_KM = 50.0
+ANY_SIDE = "*"
+VIOLENT_TYPE = "ASSAULT"
+# Fixed here, not read from the extractor's lexicon: the selection of scored
+# headlines must not move when the extractor learns new words.
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+")
+# Trailing words of UCDP place names that say what kind of place it is.
+PLACE_TYPE_WORDS = frozenset(
+    ("town", "village", "city", "governorate", "suburb", "district", "area", "camp", "farm",
+     "farms")
+)  # fmt: skip
+ARTICLES = frozenset(("al", "el", "ar", "as", "ad", "an", "ash", "at", "az"))
+NAME_SIMILARITY = 85  # rapidfuzz ratio for a place name to count as named in a headline
+MIN_NAME_CHARS = 4  # shorter names ("Ula") match too much by chance
+NO_VALUE = "<NA>"
+
+
+@dataclass(frozen=True)
+class UcdpEvent:
+    id: str
+    best: int
+    side_a: str
+    side_b: str
+    lat: float
+    lon: float
+    date_start: dt.date
+    place_names: tuple[str, ...]  # the event's place, district and governorate names
+
+
+@dataclass(frozen=True)
+class HeadlineGroup:
+    headline: str
+    events: tuple[UcdpEvent, ...]
+
+    @property
+    def published(self) -> dt.date:
+        return min(e.date_start for e in self.events)
+
+
+def _place_name(value: str) -> str | None:
+    words = value.split()
+    if words and words[-1].lower() in PLACE_TYPE_WORDS:
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def event_from_row(row: Mapping[str, str]) -> UcdpEvent:
+    names = [
+        _place_name(row[key])
+        for key in ("where_coordinates", "adm_2", "adm_1")
+        if row.get(key) and row[key] != NO_VALUE
+    ]
+    return UcdpEvent(
+        id=row["id"],
+        best=int(row["best"]),
+        side_a=row["side_a"],
+        side_b=row["side_b"],
+        lat=float(row["latitude"]),
+        lon=float(row["longitude"]),
+        date_start=dt.date.fromisoformat(row["date_start"][:10]),
+        place_names=tuple(n for n in names if n),
+    )
+
+
+def headlines_of(row: Mapping[str, str]) -> list[str]:
+    """The distinct headlines one event cites, in order."""
+    found = [h.strip() for h in row["source_headline"].split(HEADLINE_SEPARATOR)]
+    return list(dict.fromkeys(h for h in found if h))
+
+
+def group_headlines(rows: Sequence[Mapping[str, str]]) -> list[HeadlineGroup]:
+    groups: dict[str, list[UcdpEvent]] = {}
+    for row in rows:
+        event = event_from_row(row)
+        for headline in headlines_of(row):
+            groups.setdefault(headline, []).append(event)
+    return [HeadlineGroup(h, tuple(events)) for h, events in groups.items()]
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def numbers_in(headline: str) -> set[int]:
+    found: set[int] = set()
+    for token in NUMBER_RE.findall(headline):
+        if token[0].isdigit():
+            found.add(int(token.replace(",", "")))
+        elif token.lower() in NUMBER_WORDS:
+            found.add(NUMBER_WORDS[token.lower()])
+    return found
+
+
+def states_toll(group: HeadlineGroup) -> bool:
+    """Cited by exactly one event, and a number in the headline is that event's ``best``."""
+    return len(group.events) == 1 and group.events[0].best in numbers_in(group.headline)
+
+
+def _normalise(text: str) -> list[str]:
+    words = re.sub(r"[^\w]+", " ", text.lower().replace("_", " ")).split()
+    return [w for w in words if w not in ARTICLES]
+
+
+def names_place(headline: str, name: str) -> bool:
+    """``name`` (or a close spelling: "Raqqa" for "Ar Raqqah") occurs in ``headline``."""
+    target = "".join(_normalise(name))
+    if len(target) < MIN_NAME_CHARS:
+        return False
+    words = _normalise(headline)
+    size = len(_normalise(name))
+    for width in {max(1, size - 1), size, size + 1}:
+        for i in range(len(words) - width + 1):
+            if fuzz.ratio(target, "".join(words[i : i + width])) >= NAME_SIMILARITY:
+                return True
+    return False
+
+
+def named_place(group: HeadlineGroup) -> bool:
+    return any(names_place(group.headline, n) for e in group.events for n in e.place_names)
+
+
+def sample(groups: Sequence[HeadlineGroup], limit: int | None) -> list[HeadlineGroup]:
+    """A deterministic sample: the ``limit`` groups whose headlines hash lowest."""
+    if limit is None or limit >= len(groups):
+        return list(groups)
+    key = lambda g: hashlib.sha1(g.headline.encode("utf-8")).hexdigest()  # noqa: E731
+    return sorted(groups, key=key)[:limit]
+
+
+@dataclass(frozen=True)
+class SideRule:
+    country: str | None
+    sectors: frozenset[str]
+    groups: frozenset[str]  # lower-case group names or actor ids
+
+
+def load_side_rules() -> dict[str, SideRule]:
+    return {
+        row["side"]: SideRule(
+            row.get("country"),
+            frozenset(row.get("sectors", ())),
+            frozenset(g.lower() for g in row.get("groups", ())),
+        )
+        for row in read_table("evaluation", "ucdp_sides")
+    }
+
+
+def _rule_matches(rule: SideRule, actor: Actor) -> bool:
+    names = {(actor.group or "").lower(), actor.id.lower()}
+    if rule.groups & names:
+        return True
+    if rule.country is None and not rule.sectors:
+        return False
+    country_ok = rule.country is None or actor.country == rule.country
+    return country_ok and (not rule.sectors or actor.sector in rule.sectors)
+
+
+def side_matches(side: str, actor: Actor | None, rules: Mapping[str, SideRule]) -> bool:
+    """Our actor is (one of) the UCDP side's actors, by the table or by name."""
+    if actor is None:
+        return False
+    for name in side.split(SIDE_SEPARATOR):
+        rule = rules.get(name) or rules.get(ANY_SIDE)
+        if rule is not None and _rule_matches(rule, actor):
+            return True
+        labels = (actor.name, actor.group or "")
+        if any(fuzz.token_set_ratio(name, label) >= NAME_SIMILARITY for label in labels if label):
+            return True
+    return False
+
+
+def scored_mention(mentions: Sequence[Mention], depths: dict[int, int]) -> Mention | None:
+    violent = [m for m in mentions if m.type == VIOLENT_TYPE]
+    return main_mention(violent or mentions, depths)
+
+
+def killed_count(mentions: Sequence[Mention]) -> int | None:
+    """The first killed count in text order (each sentence gives its toll to one mention)."""
+    counts = sorted((m.killed.span.start, m.killed.best) for m in mentions if m.killed)
+    return counts[0][1] if counts else None
+
+
+def our_place(main: Mention | None, mentions: Sequence[Mention]) -> Place | None:
+    if main is not None and main.place is not None:
+        return main.place
+    return next((m.place for m in mentions if m.place is not None), None)
+
+
+def _within(place: Place | None, events: Sequence[UcdpEvent]) -> bool:
+    if place is None or place.lat is None or place.lon is None:
+        return False
+    return any(
+        haversine_km(place.lat, place.lon, e.lat, e.lon) <= PLACE_TOLERANCE_KM for e in events
+    )
+
+
+def score_fatalities(
+    groups: Sequence[HeadlineGroup], mentions: Sequence[Sequence[Mention]]
+) -> tuple[Tally, int]:
+    """(exact matches, headlines where we found no killed count) on toll-stating headlines."""
+    tally, missing = Tally(), 0
+    for group, found in zip(groups, mentions, strict=True):
+        killed = killed_count(found)
+        missing += killed is None
+        tally.add(killed == group.events[0].best)
+    return tally, missing
+
+
+def score_sides_and_places(
+    groups: Sequence[HeadlineGroup],
+    mentions: Sequence[Sequence[Mention]],
+    depths: Sequence[dict[int, int]],
+    *,
+    rules: Mapping[str, SideRule],
+) -> tuple[Tally, Tally, Tally, Tally]:
+    """(side_a, side_b, both sides in either order, place within 50 km)."""
+    side_a, side_b, either, place = Tally(), Tally(), Tally(), Tally()
+    for group, found, depth in zip(groups, mentions, depths, strict=True):
+        main = scored_mention(found, depth)
+        actor1 = main.actor1_entity if main else None
+        actor2 = main.actor2_entity if main else None
+        side_a.add(any(side_matches(e.side_a, actor1, rules) for e in group.events))
+        side_b.add(any(side_matches(e.side_b, actor2, rules) for e in group.events))
+        either.add(
+            any(
+                (side_matches(e.side_a, actor1, rules) and side_matches(e.side_b, actor2, rules))
+                or (side_matches(e.side_a, actor2, rules) and side_matches(e.side_b, actor1, rules))
+                for e in group.events
+            )
+        )
+        if named_place(group):
+            place.add(_within(our_place(main, found), group.events))
+    return side_a, side_b, either, place

@@ -1,0 +1,102 @@
+"""Component ``dateline_attribution``: whom the sentence credits with each event.
+
+Reads: the parse and trigger spans.
+Writes: ``span._.dl_attribution``: the source's phrase ("local officials in Anbar
+province", "CNN", "a senior Iranian official") or None.
+
+The nearest source wins: an "according to X" phrase in the trigger's sentence,
+else the subject of the closest reporting verb above the trigger ("..., CNN
+reports"; "The Washington Post reported that ..."). A pronoun source ("they
+said") is skipped for the next one up, since resolving it needs coreference.
+"""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract import syntax
+from dateline.extract.extensions import TRIGGERS_KEY, register
+from dateline.extract.lexicon import load_rows
+
+# A source phrase longer than this is cut to its noun phrase (clauses hang off it).
+MAX_SOURCE_TOKENS = 10
+
+
+@Language.factory(
+    "dateline_attribution",
+    default_config={"extra_dirs": []},
+    requires=["token.dep", "doc.spans"],
+    assigns=["span._.dl_attribution"],
+)
+def make_attribution(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "AttributionFinder":
+    return AttributionFinder(extra_dirs=[Path(d) for d in extra_dirs])
+
+
+class AttributionFinder:
+    def __init__(self, *, extra_dirs: Sequence[Path] = ()) -> None:
+        register()
+        rows = load_rows("extract", "attribution", extra_dirs=extra_dirs)
+        self.verbs = frozenset(v for row in rows for v in row.get("reporting_verbs", ()))
+        self.phrases = frozenset(
+            (head, prep) for row in rows for head, prep in row.get("source_phrases", ())
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        for span in doc.spans.get(TRIGGERS_KEY, []):
+            span._.dl_attribution = self.find(span.root)
+        return doc
+
+    def find(self, trigger: Token) -> Span | None:
+        sentence = trigger.sent
+        for token in sentence:
+            if (token.lower_, _next_word(token)) in self.phrases:
+                source = _phrase_object(token)
+                if source is not None and trigger.i not in {t.i for t in source.subtree}:
+                    return _source_span(source)
+        return self._reporter(trigger)
+
+    def _reporter(self, trigger: Token) -> Span | None:
+        token = trigger
+        while token.head.i != token.i:
+            child, token = token, token.head
+            if token.lemma_.lower() not in self.verbs or child.dep_ in syntax.SUBJECT_DEPS:
+                continue
+            speaker = _speaker(token)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return _source_span(speaker)
+        return None
+
+
+def _next_word(token: Token) -> str | None:
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return following.lower_ if following is not None else None
+
+
+def _phrase_object(token: Token) -> Token | None:
+    for prep in (token, *token.children):
+        objects = syntax.children(prep, {"pobj"})
+        if objects:
+            return objects[0]
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    if syntax.is_passive(verb):
+        agents = syntax.prep_objects(verb, "by")
+        return agents[0] if agents else None
+    return syntax.subject(verb)
+
+
+def _source_span(token: Token) -> Span:
+    subtree = list(token.subtree)
+    if len(subtree) > MAX_SOURCE_TOKENS:
+        return syntax.noun_phrase(token)
+    doc = token.doc
+    start, end = subtree[0].i, subtree[-1].i + 1
+    while start < token.i and doc[start].pos_ in {"DET", "PUNCT"}:
+        start += 1
+    while end - 1 > token.i and doc[end - 1].pos_ == "PUNCT":
+        end -= 1
+    return doc[start:end]

@@ -1,0 +1,267 @@
+"""Component ``dateline_places``: the places each event happened in.
+
+Reads: entities, the parse, trigger spans with ``_.dl_anchor``, ``_.dl_actor1``
+and ``_.dl_attribution``.
+Writes: ``doc.spans["dateline_places"]`` (every place candidate) and
+``span._.dl_places`` on each trigger (its places, nearest first).
+
+A candidate is a GPE/LOC/FAC entity used as a place (not as the subject, not as
+the possessor of a non-place: "Iran's Revolutionary Guard"), or any proper noun
+after a place preposition ("in Al-Qa'm", "east of Talafar"), because the small
+model often labels Iraqi towns ORG or PERSON. A trigger takes the candidates in
+its own clause first, then in clauses below it that report no other event, then
+in the clause above it; places inside the agent's phrase or the attribution
+("officials in Anbar said") describe those, not the event.
+"""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract import syntax
+from dateline.extract.extensions import PLACES_KEY, TRIGGERS_KEY, register
+from dateline.extract.lexicon import load_rows, word_classes
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities that are never places whatever their preposition.
+NON_PLACE_LABELS = frozenset(
+    {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE",
+     "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+)  # fmt: skip
+# A sentence is a title-case headline when most of its longer words are capitalised.
+MIN_HEADLINE_WORD = 3
+MIN_HEADLINE_WORDS = 4
+HEADLINE_CAPITALS = 0.7
+# A place under these is a topic ("a meeting about events in Iraq"), not a venue.
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+# A dateline is a short all-caps place line ending in a dash, opening the story.
+DATELINE_MAX_TOKENS = 8
+DATELINE_DASHES = ("\u2014", "\u2013", "--")
+# Subordinate clauses that state a separate proposition ("while officials voiced ...").
+SEPARATE_CLAUSE_MARKS = frozenset({"while", "although", "though", "whereas", "as", "because", "if"})
+
+
+@Language.factory(
+    "dateline_places",
+    default_config={"extra_dirs": []},
+    requires=["doc.ents", "token.dep", "doc.spans", "span._.dl_actor1"],
+    assigns=["doc.spans", "span._.dl_places", "span._.dl_argument_places"],
+)
+def make_places(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "PlaceFinder":
+    return PlaceFinder(extra_dirs=[Path(d) for d in extra_dirs])
+
+
+class PlaceFinder:
+    def __init__(self, *, extra_dirs: Sequence[Path] = ()) -> None:
+        register()
+        classes = word_classes(extra_dirs=extra_dirs)
+        self.territory_lemmas = classes["TERRITORY_NOUNS"].lemmas
+        self.actors = classes["ACTORS"]
+        rows = load_rows("extract", "places", extra_dirs=extra_dirs)
+        self.place_preps = frozenset(w for row in rows for w in row.get("prepositions", ()))
+        self.directions = frozenset(w for row in rows for w in row.get("directions", ()))
+        self.entity_preps = frozenset(w for row in rows for w in row.get("entity_prepositions", ()))
+        self.of_heads = frozenset(w for row in rows for w in row.get("of_heads", ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self._candidates(doc)
+        doc.spans[PLACES_KEY] = candidates
+        triggers = list(doc.spans.get(TRIGGERS_KEY, []))
+        anchors = {span._.dl_anchor for span in triggers}
+        for span in triggers:
+            own = _unique(self._argument_places(span))
+            if "places_from" in span._.dl_entry:
+                found = _within_arguments(span, candidates, self._argument_heads(span))
+            else:
+                found = _assign(span, candidates, anchors)
+            span._.dl_argument_places = own
+            span._.dl_places = _unique([*own, *found])
+        return doc
+
+    def _candidates(self, doc: Doc) -> list[Span]:
+        found: dict[tuple[int, int], Span] = {}
+        skipped = _dateline_tokens(doc)
+        for ent in doc.ents:
+            if ent.start in skipped:
+                continue
+            if ent.label_ in PLACE_LABELS and self._used_as_place(ent.root):
+                found[(ent.start, ent.end)] = ent
+        for token in doc:
+            if token.pos_ == "PROPN" and token.dep_ == "pobj" and self._after_place_prep(token):
+                span = syntax.noun_phrase(token)
+                if not _overlaps(span, found) and self._plausible_name(span):
+                    found[(span.start, span.end)] = span
+        return sorted(found.values(), key=lambda s: s.start)
+
+    def _used_as_place(self, token: Token) -> bool:
+        """A place-name entity in a place's slot: not the agent ("by Iran"), the partner
+        ("with Washington"), the subject or the owner of a non-place ("Iran's army")."""
+        if token.dep_ in {"conj", "appos"}:
+            return self._used_as_place(token.head)
+        if token.dep_ in syntax.SUBJECT_DEPS:
+            return False
+        if token.dep_ in {"poss", "compound"}:
+            return self._is_territory(token.head)
+        if token.dep_ != "pobj":
+            return True
+        prep = token.head
+        if prep.dep_ == "agent":
+            return False
+        if prep.lower_ in self.entity_preps:
+            return True
+        return prep.lower_ == "of" and self._of_place(prep.head)
+
+    def _of_place(self, owner: Token) -> bool:
+        """ "the city of Tikrit", "east of Talafar", "85% of Tikrit"."""
+        word = owner.lemma_.lower()
+        return word in self.directions or word in self.of_heads or self._is_territory(owner)
+
+    def _is_territory(self, token: Token) -> bool:
+        # The lemmatiser reads "bases" as "basis": check the surface form too.
+        return (
+            token.lemma_.lower() in self.territory_lemmas or token.lower_ in self.territory_lemmas
+        )
+
+    def _after_place_prep(self, token: Token) -> bool:
+        prep = token.head
+        if prep.lower_ in self.place_preps:
+            return True
+        return prep.lower_ == "of" and self._of_place(prep.head)
+
+    def _plausible_name(self, span: Span) -> bool:
+        """An organisation's name ("the Security Council") is not a place."""
+        if span.root.ent_type_ in NON_PLACE_LABELS:
+            return False
+        return not any(t.lemma_.lower() in self.actors.lemmas for t in span)
+
+    def _argument_heads(self, span: Span) -> list[Token]:
+        source = span._.dl_entry.get("places_from")
+        root = span.root
+        if source == "subject":
+            head = syntax.subject(root) or syntax.passive_subject(root)
+            return [head] if head is not None else []
+        if source == "object":
+            return syntax.direct_objects(root)[:1]
+        return []
+
+    def _argument_places(self, span: Span) -> list[Span]:
+        """Places the trigger's own argument names: "Saadiyah and Jalawla had fallen",
+        "took control of Falluja"."""
+        places = []
+        headline = _is_headline(span.sent)
+        for head in self._argument_heads(span):
+            for token in syntax.of_chain(head):
+                if self._names_place(token, headline=headline):
+                    places.append(syntax.noun_phrase(token))
+        return places
+
+    def _names_place(self, token: Token, *, headline: bool) -> bool:
+        """A proper noun, unless it is a common word capitalised in a headline
+        ("Win Back Control of Most of Tikrit")."""
+        if token.pos_ != "PROPN" or token.ent_type_ in NON_PLACE_LABELS:
+            return False
+        if headline:
+            return token.ent_type_ in PLACE_LABELS
+        return not self._is_territory(token) and token.lemma_.lower() not in self.of_heads
+
+
+def _is_headline(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha and len(t) > MIN_HEADLINE_WORD]
+    capitalised = sum(1 for t in words if t.text[0].isupper())
+    return len(words) >= MIN_HEADLINE_WORDS and capitalised / len(words) >= HEADLINE_CAPITALS
+
+
+def _within_arguments(span: Span, candidates: list[Span], heads: list[Token]) -> list[Span]:
+    """A place taken is the object taken ("captured two towns in Diyala"), never a place
+    elsewhere in the clause ("in a sweep towards the capital Baghdad")."""
+    inside = {t.i for head in heads for t in head.subtree}
+    excluded = _excluded_tokens(span, span.doc[span._.dl_anchor])
+    return [c for c in candidates if c.root.i in inside and c.root.i not in excluded]
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of a dateline ("BEIRUT, Lebanon—"): where the report was filed, not the event."""
+    skipped: set[int] = set()
+    for sentence in doc.sents:
+        first = sentence[0]
+        if not (first.is_upper and first.is_alpha and len(first) > 1):
+            continue
+        for token in sentence[:DATELINE_MAX_TOKENS]:
+            if token.text in DATELINE_DASHES or token.text.endswith(DATELINE_DASHES):
+                skipped.update(range(sentence.start, token.i + 1))
+                break
+    return skipped
+
+
+def _assign(span: Span, candidates: list[Span], anchors: set[int]) -> list[Span]:
+    doc = span.doc
+    anchor = doc[span._.dl_anchor]
+    excluded = _excluded_tokens(span, anchor)
+    own_clause = syntax.clause_tokens(anchor) | {t.i for t in span.root.subtree}
+    below = _subtree_without_other_events(anchor, anchors) - own_clause
+    layers = [own_clause, below]
+    if anchor.dep_ in syntax.CLAUSE_DEPS and anchor.head.i not in anchors:
+        layers.append(syntax.clause_tokens(anchor.head))
+    for layer in layers:
+        picked = [c for c in candidates if c.root.i in layer and c.root.i not in excluded]
+        if picked:
+            return picked
+    return []
+
+
+def _excluded_tokens(span: Span, anchor: Token) -> set[int]:
+    excluded: set[int] = set()
+    actor1 = span._.dl_actor1
+    if actor1 is not None:
+        excluded.update(t.i for t in actor1.root.subtree if _describes(t, actor1.root))
+    attribution = span._.dl_attribution
+    if attribution is not None:
+        excluded.update(range(attribution.start, attribution.end))
+    for token in anchor.subtree:
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
+            excluded.update(t.i for t in token.subtree)
+    for child in anchor.children:
+        if child.dep_ == "advcl" and any(
+            m.lower_ in SEPARATE_CLAUSE_MARKS for m in syntax.children(child, {"mark"})
+        ):
+            excluded.update(t.i for t in child.subtree)
+    return excluded
+
+
+def _describes(token: Token, actor: Token) -> bool:
+    """A place under the agent's phrase names where the agent is from or what it is
+    ("the Islamic State in Iraq", "militias that operate in Syria"), unless it hangs
+    off a plain noun by a place preposition ("fighters near Homs", a parser's guess)."""
+    if token.i == actor.i:
+        return True
+    path = []
+    while token.i != actor.i:
+        path.append(token)
+        token = token.head
+    if any(t.dep_ in {"relcl", "acl", "appos", "poss", "compound"} for t in path):
+        return True
+    return any(t.dep_ == "prep" and t.head.pos_ == "PROPN" for t in path)
+
+
+def _subtree_without_other_events(anchor: Token, anchors: set[int]) -> set[int]:
+    keep: set[int] = set()
+    stack = [anchor]
+    while stack:
+        token = stack.pop()
+        keep.add(token.i)
+        stack.extend(c for c in token.children if c.i not in anchors)
+    return keep
+
+
+def _overlaps(span: Span, found: dict[tuple[int, int], Span]) -> bool:
+    return any(start < span.end and span.start < end for start, end in found)
+
+
+def _unique(spans: list[Span]) -> tuple[Span, ...]:
+    seen: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        if not any(s < span.end and span.start < e for s, e in seen):
+            seen[(span.start, span.end)] = span
+    return tuple(seen.values())

@@ -1,0 +1,145 @@
+"""Component ``dateline_roles``: who did it (actor1) and to whom (actor2).
+
+Reads: ``doc.spans["dateline_triggers"]`` with ``_.dl_entry`` and ``_.dl_anchor``.
+Writes: ``span._.dl_actor1`` and ``span._.dl_actor2`` (noun-phrase Spans or None).
+
+actor1 is the anchor's subject, or the by-agent of a passive ("were carried out
+by U.S. drones"); actor2 comes from the slots ``data/extract/roles.jsonl`` lists
+for the event type. Things moved (troops, equipment) and places hit ("bombed the
+area") are never the recipient; an attack's victims come from its folded outcome
+("killing 57 civilians"), and a captured place's loser from a retreat clause
+("fell to the insurgents after government troops fled").
+"""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract import syntax
+from dateline.extract.extensions import TRIGGERS_KEY, register
+from dateline.extract.lexicon import load_rows, word_classes
+from dateline.extract.triggers import in_class
+
+# Types whose direct object may be a place hit rather than a recipient.
+TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Types whose object is what moves (troops sent), never the recipient.
+MOVEMENT_TYPES = frozenset({"MOBILIZE", "AID"})
+# Types where a place after a preposition is where they went ("traveled to Baghdad"),
+# not a recipient.
+DESTINATION_TYPES = frozenset({"CONSULT", "MOBILIZE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities that are never a recipient: "fell to the rebels on *Sunday*".
+NOT_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+)
+# Pronouns we never output as actors: resolving them needs coreference.
+PERSONAL_PRONOUN_POS = frozenset({"PRON"})
+
+
+@Language.factory(
+    "dateline_roles",
+    default_config={"extra_dirs": []},
+    requires=["doc.spans", "span._.dl_entry", "span._.dl_anchor"],
+    assigns=["span._.dl_actor1", "span._.dl_actor2"],
+)
+def make_roles(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "RoleFinder":
+    return RoleFinder(extra_dirs=[Path(d) for d in extra_dirs])
+
+
+class RoleFinder:
+    def __init__(self, *, extra_dirs: Sequence[Path] = ()) -> None:
+        register()
+        classes = word_classes(extra_dirs=extra_dirs)
+        self.materiel = classes["MATERIEL"]
+        self.forces = classes["FORCES"]
+        self.territory_lemmas = classes["TERRITORY_NOUNS"].lemmas | classes["CONTROL"].lemmas
+        self.slots = {
+            row["type"]: tuple(row["actor2"])
+            for row in load_rows("extract", "roles", extra_dirs=extra_dirs)
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        for span in doc.spans.get(TRIGGERS_KEY, []):
+            anchor = doc[span._.dl_anchor]
+            span._.dl_actor1 = _phrase(self._actor1(span, anchor))
+            span._.dl_actor2 = _phrase(self._actor2(span, anchor))
+        return doc
+
+    def _actor1(self, span: Span, anchor: Token) -> Token | None:
+        entry = span._.dl_entry
+        if "governor" in entry:  # a call to arms: the caller, not those called
+            return syntax.subject(span.doc[entry["governor"]])
+        source = entry.get("actor1_from", "")
+        if source.startswith("prep:"):
+            objects = syntax.prep_objects(span.root, source.removeprefix("prep:"))
+            return objects[0] if objects else None
+        if syntax.is_passive(anchor):
+            agents = syntax.prep_objects(anchor, "by")
+            return agents[0] if agents else None
+        if anchor.pos_ in {"NOUN", "PROPN"}:
+            possessors = syntax.children(anchor, {"poss"})
+            return possessors[0] if possessors else None
+        return syntax.subject(anchor)
+
+    def _actor2(self, span: Span, anchor: Token) -> Token | None:
+        event_type = span.label_
+        for slot in self.slots.get(event_type, ()):
+            found = self._slot(slot, span, anchor)
+            if found is None or found.i == span.root.i or found.ent_type_ in NOT_ACTOR_LABELS:
+                continue
+            if event_type in DESTINATION_TYPES and found.ent_type_ in PLACE_LABELS:
+                continue
+            if not self._is_theme(found, event_type):
+                return found
+        if event_type in TARGET_TYPES:
+            return _victim(span) or _loser(span)
+        return None
+
+    def _slot(self, slot: str, span: Span, anchor: Token) -> Token | None:
+        if slot == "object":
+            objects = syntax.direct_objects(anchor) if anchor.pos_ == "VERB" else []
+            return objects[0] if objects else None
+        if slot == "dative":
+            datives = syntax.children(anchor, {"dative"})
+            return datives[0] if datives and datives[0].pos_ != "ADP" else None
+        preposition = slot.removeprefix("prep:")
+        for head in (span.root, anchor):
+            objects = syntax.prep_objects(head, preposition)
+            if objects:
+                return objects[0]
+        return None
+
+    def _is_theme(self, token: Token, event_type: str) -> bool:
+        """Troops sent and equipment supplied are what moves, not who receives; a place
+        hit or "control" taken is where, not whom."""
+        if in_class(token, self.materiel):
+            return True
+        if event_type in MOVEMENT_TYPES and in_class(token, self.forces):
+            return True
+        return event_type in TARGET_TYPES and any(
+            t.lemma_.lower() in self.territory_lemmas or t.lower_ in self.territory_lemmas
+            for t in syntax.of_chain(token)
+        )
+
+
+def _victim(span: Span) -> Token | None:
+    doc = span.doc
+    for index in span._.dl_entry.get("outcome_tokens", ()):
+        objects = syntax.direct_objects(doc[index])
+        if objects and objects[0].pos_ != "NUM":
+            return objects[0]
+    return None
+
+
+def _loser(span: Span) -> Token | None:
+    """Who fled the place taken (the retreat folded into the capture)."""
+    index = span._.dl_entry.get("loser")
+    return None if index is None else syntax.subject(span.doc[index])
+
+
+def _phrase(token: Token | None) -> Span | None:
+    if token is None or token.pos_ in PERSONAL_PRONOUN_POS:
+        return None
+    return syntax.noun_phrase(token)

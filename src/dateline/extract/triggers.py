@@ -1,0 +1,310 @@
+"""Component ``dateline_triggers``: find the words that report an event.
+
+Reads: lemmas, POS, the dependency parse, entities.
+Writes: ``doc.spans["dateline_triggers"]`` (label = PLOVER type) with
+``span._.dl_entry`` (the lexicon row) and ``span._.dl_anchor`` (the verb whose
+arguments carry the roles; the trigger itself for a verb).
+
+Triggers come from ``data/triggers/events.jsonl``: a lemma plus argument
+constraints, so "send troops" is MOBILIZE, "send equipment" AID and "strike a
+deal" nothing. A trigger word used as a modifier ("the besieged government",
+"those killed") reports no event of its own.
+"""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dateline.extract import syntax
+from dateline.extract.extensions import TRIGGERS_KEY, register
+from dateline.extract.lexicon import WordClass, load_rows, word_classes
+
+# Dependencies that make a verb a modifier, not a reported event.
+# A relative clause ("the towns they captured") recalls background, not the news.
+MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "relcl"})
+# Dependencies along which an outcome ("killing 71") is folded into its attack.
+OUTCOME_LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
+# Dependencies of a noun trigger on the verb that carries its arguments.
+NOUN_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr"})
+# Row keys that constrain a match; a row with more of them is more specific.
+CONSTRAINT_KEYS = (
+    "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
+    "subject_in", "subject_not_in", "actor_subject", "governor_in", "via_prep",
+    "compound_in", "needs_xcomp", "needs_agent", "needs_subject", "needs_object",
+)  # fmt: skip
+DEFAULT_POS = ("VERB",)
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Word classes whose members can be the subject of an event verb.
+AGENT_CLASSES = (
+    "ACTORS", "OFFICIALS", "FORCES", "PEOPLE", "AIRCRAFT", "DRONES", "EXPLOSIVES", "ARTILLERY",
+    "FIREARMS", "VIOLENT_EVENTS",
+)  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    token: Token
+    entry: dict
+    anchor: Token
+
+
+@Language.factory(
+    "dateline_triggers",
+    default_config={"extra_dirs": []},
+    requires=["token.lemma", "token.pos", "token.dep", "doc.ents"],
+    assigns=["doc.spans", "span._.dl_entry", "span._.dl_anchor"],
+)
+def make_triggers(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "TriggerFinder":
+    return TriggerFinder(extra_dirs=[Path(d) for d in extra_dirs])
+
+
+class TriggerFinder:
+    """Match lexicon rows against each token and its arguments."""
+
+    def __init__(self, *, extra_dirs: Sequence[Path] = ()) -> None:
+        register()
+        self.classes = word_classes(extra_dirs=extra_dirs)
+        self.rows_by_lemma: dict[str, list[dict]] = defaultdict(list)
+        for row in load_rows("triggers", "events", extra_dirs=extra_dirs):
+            for form in {row["lemma"].lower(), *row.get("forms", ())}:
+                self.rows_by_lemma[form].append(row)
+        self.retypes = load_rows("triggers", "retype", extra_dirs=extra_dirs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = [c for token in doc if (c := self._match(token)) is not None]
+        candidates = _fold_outcomes(candidates)
+        candidates = _fold_retreats(candidates)
+        candidates = self._retype(candidates)
+        doc.spans[TRIGGERS_KEY] = []
+        group = doc.spans[TRIGGERS_KEY]
+        for candidate in candidates:
+            span = doc[candidate.token.i : candidate.token.i + 1]
+            span.label_ = candidate.entry["type"]
+            span._.dl_entry = candidate.entry
+            span._.dl_anchor = candidate.anchor.i
+            group.append(span)
+        return doc
+
+    def _match(self, token: Token) -> Candidate | None:
+        rows = self.rows_by_lemma.get(token.lemma_.lower()) or self.rows_by_lemma.get(token.lower_)
+        if not rows:
+            return None
+        fitting = [row for row in rows if self._fits(row, token)]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda row: sum(key in row for key in CONSTRAINT_KEYS))
+        return Candidate(token, best, _anchor(token, best))
+
+    def _in(self, token: Token, class_name: str) -> bool:
+        return in_class(token, self.classes[class_name])
+
+    def _fits(self, row: dict, token: Token) -> bool:
+        if token.pos_ not in row.get("pos", DEFAULT_POS):
+            return False
+        if token.pos_ == "VERB" and token.dep_ in MODIFIER_DEPS:
+            return False
+        checks = (
+            self._fits_words(row, token),
+            self._fits_objects(row, token),
+            self._fits_subject(row, token),
+            self._fits_noun_context(row, token),
+        )
+        return all(checks)
+
+    def _fits_words(self, row: dict, token: Token) -> bool:
+        if "particle" in row and not any(
+            c.dep_ == "prt" and c.lower_ == row["particle"] for c in token.children
+        ):
+            return False
+        if "prep" in row:
+            objects = syntax.prep_objects(token, row["prep"])
+            if not objects and not _has_prep(token, row["prep"]):
+                return False
+            if "prep_object_in" in row and not any(
+                self._in(o, row["prep_object_in"]) for o in objects
+            ):
+                return False
+        if row.get("needs_xcomp") and not syntax.children(token, {"xcomp", "ccomp"}):
+            return False
+        if "compound_in" in row:
+            compounds = {c.lemma_.lower() for c in syntax.children(token, {"compound", "amod"})}
+            if not compounds & set(row["compound_in"]):
+                return False
+        return True
+
+    def _fits_objects(self, row: dict, token: Token) -> bool:
+        objects = syntax.direct_objects(token)
+        if row.get("no_object") and syntax.children(token, syntax.OBJECT_DEPS | {"ccomp"}):
+            return False
+        if row.get("needs_object") and not syntax.children(token, syntax.OBJECT_DEPS):
+            return False
+        expanded = [item for obj in objects for item in syntax.of_chain(obj)]
+        if "object_in" in row and not any(self._in(o, row["object_in"]) for o in expanded):
+            return False
+        return not (
+            "object_not_in" in row and any(self._in(o, row["object_not_in"]) for o in objects)
+        )
+
+    def _fits_subject(self, row: dict, token: Token) -> bool:
+        agent = _agent(token)
+        if row.get("needs_agent") and syntax.is_passive(token) and agent is None:
+            return False
+        if agent is None:
+            return not ("subject_in" in row or row.get("needs_subject"))
+        if not row.get("any_subject") and not self._actor_like(agent):
+            return False
+        if "subject_in" in row and not self._in(agent, row["subject_in"]):
+            return False
+        if "subject_not_in" in row and self._in(agent, row["subject_not_in"]):
+            return False
+        return not (row.get("actor_subject") and not self._actor_like(agent))
+
+    def _fits_noun_context(self, row: dict, token: Token) -> bool:
+        if "governor_in" in row:
+            head = token.head
+            if token.dep_ == "conj":
+                head = token.head.head
+            if token.dep_ not in NOUN_ARGUMENT_DEPS | {"conj"} or not self._in(
+                head, row["governor_in"]
+            ):
+                return False
+        if "via_prep" in row:
+            prep = token.head
+            if token.dep_ != "pobj" or prep.lower_ != row["via_prep"]:
+                return False
+        return True
+
+    def _actor_like(self, token: Token) -> bool:
+        """Someone who can act, or the weapon or blast that did ("the explosion killed")."""
+        if token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in ACTOR_LABELS:
+            return True
+        return any(self._in(token, name) for name in AGENT_CLASSES)
+
+    def _retype(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "promised to bomb" is a THREATEN, "urged fighters to march" a mobilisation; the
+        promise or the call is not a second event."""
+        by_token = {c.token.i: c for c in candidates}
+        dropped: set[int] = set()
+        for candidate in candidates:
+            governor = candidate.token.head
+            if candidate.token.dep_ != "xcomp":
+                continue
+            for rule in self.retypes:
+                if (
+                    candidate.entry["type"] == rule["from_type"]
+                    and governor.lemma_.lower() in rule["governor_lemmas"]
+                ):
+                    candidate.entry = {**candidate.entry, "type": rule["to_type"]}
+                    if "modality" in rule:
+                        candidate.entry["modality"] = rule["modality"]
+                    if rule.get("actor1_from") == "governor":
+                        candidate.entry["governor"] = governor.i
+                    if governor.i in by_token:
+                        dropped.add(governor.i)
+        return [c for c in candidates if c.token.i not in dropped]
+
+
+def in_class(token: Token, word_class: WordClass) -> bool:
+    return (
+        token.lemma_.lower() in word_class.lemmas
+        or token.lower_ in word_class.lemmas
+        or (bool(token.ent_type_) and token.ent_type_ in word_class.entity_labels)
+    )
+
+
+def _has_prep(token: Token, prep: str) -> bool:
+    return any(c.dep_ in syntax.PREP_DEPS and c.lower_ == prep for c in token.children)
+
+
+def _agent(token: Token) -> Token | None:
+    """Who does it: the by-agent of a passive, else the subject."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return _noun_agent(token)
+    if syntax.is_passive(token):
+        agents = syntax.prep_objects(token, "by")
+        return agents[0] if agents else None
+    return syntax.subject(token)
+
+
+def _noun_agent(token: Token) -> Token | None:
+    if token.dep_ in {"dobj", "attr"} and token.head.pos_ == "VERB":
+        return syntax.subject(token.head)
+    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        return syntax.subject(token.head.head)
+    return None
+
+
+def _anchor(token: Token, row: dict) -> Token:
+    """The verb whose subject and objects are this event's actors."""
+    if token.pos_ == "VERB":
+        return token
+    if "via_prep" in row:
+        return token.head.head
+    head = token.head
+    if token.dep_ == "conj" and head.dep_ in NOUN_ARGUMENT_DEPS:
+        head = head.head
+    if head.pos_ in {"VERB", "AUX"} and token.dep_ in NOUN_ARGUMENT_DEPS | {"conj"}:
+        return head
+    return token
+
+
+def _fold_retreats(candidates: list[Candidate]) -> list[Candidate]:
+    """"fell to the insurgents after government troops fled": the flight is the capture
+    seen from the losing side, so it is kept on the capture as its loser, not as an event."""
+    by_token = {c.token.i: c for c in candidates}
+    kept = []
+    for candidate in candidates:
+        capture = by_token.get(candidate.token.head.i)
+        if (
+            candidate.entry["type"] == "RETREAT"
+            and candidate.token.dep_ == "advcl"
+            and capture is not None
+            and capture.entry.get("mode") == "seize"
+        ):
+            capture.entry = {**capture.entry, "loser": candidate.token.i}
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _fold_outcomes(candidates: list[Candidate]) -> list[Candidate]:
+    """ "bombed the area, killing 57": one event, told by the attack, not two.
+
+    Outcome triggers (kill, wound) linked to an attack trigger through a clause
+    dependency are dropped and remembered on the attack, whose victims they name.
+    """
+    by_token = {c.token.i: c for c in candidates}
+    parent = {i: i for i in by_token}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for candidate in candidates:
+        token = candidate.token
+        head = by_token.get(token.head.i)
+        if head is None or token.dep_ not in OUTCOME_LINK_DEPS or head is candidate:
+            continue
+        same_type = candidate.entry["type"] == head.entry["type"]
+        if same_type and (candidate.entry.get("outcome") or head.entry.get("outcome")):
+            parent[find(token.i)] = find(head.token.i)
+    groups: dict[int, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        groups[find(candidate.token.i)].append(candidate)
+    kept = []
+    for members in groups.values():
+        mains = [m for m in members if not m.entry.get("outcome")]
+        if not mains:
+            kept.append(members[0])
+            continue
+        outcomes = [m for m in members if m.entry.get("outcome")]
+        for main in mains:
+            if outcomes:
+                main.entry = {**main.entry, "outcome_tokens": [o.token.i for o in outcomes]}
+            kept.append(main)
+    return sorted(kept, key=lambda c: c.token.i)

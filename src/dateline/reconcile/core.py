@@ -1,0 +1,67 @@
+"""reconcile(): mentions in, merged events out; deterministic and order-free."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from dateline.reconcile.attribution import attribution_strength
+from dateline.reconcile.cluster import cluster
+from dateline.reconcile.features import build_view
+from dateline.reconcile.fields import Member
+from dateline.reconcile.keys import mention_key
+from dateline.reconcile.lexicon import Lexicon, default_lexicon
+from dateline.reconcile.merge import build_event
+from dateline.reconcile.score import MERGE_THRESHOLD
+from dateline.records import Event, Mention
+
+_NO_DUPLICATES: Mapping[str, str] = {}
+
+
+def reconcile(
+    mentions: Iterable[Mention],
+    *,
+    duplicates: Mapping[str, str] | None = None,
+    threshold: float = MERGE_THRESHOLD,
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """Merge mentions of one real event into one Event each.
+
+    ``duplicates`` maps a copy's document id to its original's (from
+    :func:`dateline.ingest.duplicates.find_near_duplicates`): a copy is not an
+    independent source. The same mentions in any order give the same events, ids
+    included; events come sorted by id. Identical mentions count once, so re-running
+    over a ledger that already holds a document changes nothing.
+    """
+    lexicon = lexicon or default_lexicon()
+    duplicates = _NO_DUPLICATES if duplicates is None else duplicates
+    ordered = canonical(mentions)
+    views = [
+        build_view(i, m, lexicon=lexicon, duplicates=duplicates) for i, m in enumerate(ordered)
+    ]
+    events = []
+    for group in cluster(views, threshold=threshold):
+        members = [
+            Member(ordered[i], views[i], attribution_strength(ordered[i], lexicon=lexicon))
+            for i in group
+        ]
+        events.append(build_event(members, lexicon=lexicon))
+    return sorted(events, key=lambda e: e.id)
+
+
+def canonical(mentions: Iterable[Mention]) -> list[Mention]:
+    """Distinct mentions in canonical order (by key; equal keys by their full text)."""
+    unique = list(dict.fromkeys(mentions))
+    unique.sort(key=mention_key)
+    for start, end in _equal_key_runs(unique):
+        unique[start:end] = sorted(unique[start:end], key=repr)
+    return unique
+
+
+def _equal_key_runs(ordered: list[Mention]) -> Iterable[tuple[int, int]]:
+    """Stretches of mentions with equal keys (rare: only these need the costly tie-break)."""
+    start = 0
+    for i in range(1, len(ordered) + 1):
+        if i == len(ordered) or mention_key(ordered[i]) != mention_key(ordered[start]):
+            if i - start > 1:
+                yield start, i
+            start = i

@@ -1,0 +1,259 @@
+"""Resolve an actor phrase ("Syrian Army warplanes", "Tehran", "Maliki") to a canonical Actor.
+
+The knowledge base is data (``data/actors/*.jsonl`` plus users' files): named groups with
+aliases, people with dated roles, head nouns with sectors, countries with demonyms and
+capitals used as metonyms. Resolution, most specific first:
+
+1. a named group or person anywhere in the phrase (the longest alias wins); a person
+   resolves to the body they act for on the article's date;
+2. otherwise a country (name, demonym, capital) plus the sector of the head noun:
+   rebel words beat state ones ("rebel forces"), else the rightmost noun decides;
+3. a country alone is its government ("Tehran said") or, as the doer of an attack or a
+   deployment, its military (the caller says so with ``default_sector``); a plural
+   demonym is its people ("71 Iraqis"); a sector alone takes the article's country, and
+   rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from dateline.records import Actor
+from dateline.resolve.context import CountryMention, ResolveContext, country_mentions
+from dateline.resolve.countries import countries
+from dateline.resolve.datafiles import read_table
+from dateline.resolve.translit import fold
+
+SECTOR_LABELS = {
+    "GOV": "government",
+    "MIL": "military",
+    "POL": "political groups",
+    "REB": "rebels",
+    "CVL": "civilians",
+    "REL": "religious leaders",
+    "IGO": "international organisation",
+    "MED": "media",
+    "BUS": "business",
+}
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+# ACLED inter code by sector, when the head noun gives none.
+SECTOR_INTER = {"GOV": 1, "MIL": 1, "REB": 2, "CVL": 7, "IGO": 8, "MED": 7}
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents, apostrophes and punctuation folded, padded with spaces."""
+    return f" {_NON_WORD.sub(' ', fold(text)).strip()} "
+
+
+@dataclass(frozen=True)
+class _Alias:
+    norm: str  # normalised alias, padded with spaces
+    kind: str  # "group" | "person"
+    ref: str  # group or person id
+
+
+class KnowledgeBase:
+    """The actor tables, indexed for phrase lookups."""
+
+    def __init__(self) -> None:
+        self.groups = {row["id"]: row for row in read_table("actors", "groups")}
+        self.people = {row["id"]: row for row in read_table("actors", "people")}
+        aliases = [
+            _Alias(normalise(alias), kind, row["id"])
+            for kind, table in (("group", self.groups), ("person", self.people))
+            for row in table.values()
+            for alias in (row["name"], *row.get("aliases", ()))
+        ]
+        self.aliases = sorted(
+            (alias for alias in aliases if alias.norm.strip()), key=lambda a: -len(a.norm)
+        )
+        acronyms = {
+            acronym: row["id"]
+            for row in self.groups.values()
+            for acronym in row.get("acronyms", ())
+        }
+        self.acronyms = acronyms
+        self.acronym_pattern = re.compile(
+            r"(?<![\w.])(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True)))
+            + r")(?![\w])"
+        ) if acronyms else None  # fmt: skip
+        self.nouns = sorted(
+            ((normalise(noun), row["sector"], row.get("acled_inter"))
+             for row in read_table("actors", "sectors") for noun in row["nouns"]),
+            key=lambda item: -len(item[0]),
+        )  # fmt: skip
+
+    def named(self, text: str) -> tuple[str, str] | None:
+        """(kind, id) of the most specific group or person named in ``text``."""
+        norm = normalise(text)
+        for alias in self.aliases:
+            if alias.norm in norm:
+                return alias.kind, alias.ref
+        if self.acronym_pattern is not None:
+            match = self.acronym_pattern.search(text)
+            if match:
+                return "group", self.acronyms[match.group(1)]
+        return None
+
+    def sector(self, text: str) -> tuple[str, int | None] | None:
+        """(sector, ACLED inter) of the phrase's head noun."""
+        norm = normalise(text)
+        found = []  # (position, sector, inter)
+        taken = [False] * len(norm)
+        for noun, sector, inter in self.nouns:  # longest first: "air force" before "force"
+            start = norm.find(noun)
+            while start >= 0:
+                end = start + len(noun)
+                if not any(taken[start + 1 : end - 1]):
+                    found.append((start, sector, inter))
+                    for index in range(start + 1, end - 1):
+                        taken[index] = True
+                start = norm.find(noun, start + 1)
+        if not found:
+            return None
+        rebels = [item for item in found if item[1] == "REB"]
+        _, sector, inter = max(rebels or found)
+        return sector, inter
+
+    def group_names(self) -> list[tuple[str, str]]:
+        """(normalised alias, group id) pairs, for counting groups in an article."""
+        return [(alias.norm, alias.ref) for alias in self.aliases if alias.kind == "group"]
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """The process's actor knowledge base (loaded once)."""
+    return KnowledgeBase()
+
+
+def resolve_actor(
+    text: str,
+    *,
+    on: dt.date | None = None,
+    context: ResolveContext | None = None,
+    default_sector: str = "GOV",
+) -> Actor | None:
+    """The canonical actor a phrase names, or None when it names none.
+
+    ``default_sector`` is the sector of a country named with no head noun ("Iran").
+    """
+    kb = knowledge_base()
+    context = context or ResolveContext()
+    date = on or context.published
+    named = kb.named(text)
+    if named is not None:
+        kind, ref = named
+        if kind == "person":
+            return _person_actor(kb.people[ref], date, text, context)
+        return actor_by_id(ref, text=text, context=context)
+    mentions = [m for m in country_mentions(text) if _counts_as_actor(m, text)]
+    sector = kb.sector(text)
+    if mentions:
+        return _country_actor(mentions[0], sector, text, default_sector)
+    if sector is None:
+        return None
+    return _sector_only_actor(*sector, context)
+
+
+def _counts_as_actor(mention: CountryMention, text: str) -> bool:
+    """Capitals stand for governments only when curated as metonyms ("Tehran", not "Victoria")."""
+    if mention.kind != "capital":
+        return True
+    return text[mention.start : mention.end] in countries()[mention.code].metonyms
+
+
+def _country_actor(mention: CountryMention, sector, text: str, default_sector: str) -> Actor:
+    if sector is not None:
+        return country_sector_actor(mention.code, *sector)
+    word = text[mention.start : mention.end]
+    if mention.kind == "demonym" and word.endswith("s") and _ends_phrase(text, mention.end):
+        return country_sector_actor(mention.code, "CVL")
+    return country_sector_actor(mention.code, default_sector)
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    return not re.match(r"\s*[A-Za-z]", text[end:])
+
+
+def _sector_only_actor(sector: str, inter: int | None, context: ResolveContext) -> Actor:
+    if sector == "REB" and context.groups:
+        return actor_by_id(context.groups[0], context=context)
+    if context.country is None:
+        return Actor(id=sector, name=SECTOR_LABELS[sector], sector=sector, acled_inter=inter)
+    return country_sector_actor(context.country, sector, inter)
+
+
+def country_sector_actor(code: str, sector: str, inter: int | None = None) -> Actor:
+    """The actor for a country's sector, e.g. ("IRQ", "CVL") -> Iraqi civilians."""
+    country = countries().get(code)
+    adjective = (country.demonyms[0] if country and country.demonyms else code) if country else code
+    return Actor(
+        id=f"{code}-{sector}",
+        name=f"{adjective} {SECTOR_LABELS[sector]}",
+        country=code,
+        sector=sector,
+        acled_inter=inter if inter is not None else SECTOR_INTER.get(sector),
+    )
+
+
+def actor_by_id(ref: str, *, text: str = "", context: ResolveContext | None = None) -> Actor | None:
+    """A group actor by id, or a country-sector actor for ids like ``IRQ-GOV``."""
+    row = knowledge_base().groups.get(ref)
+    if row is None:
+        code, _, sector = ref.partition("-")
+        return country_sector_actor(code, sector) if sector in SECTOR_LABELS else None
+    country = row.get("country")
+    if country is None and row["sector"] in STATE_SECTORS and row.get("group") is None:
+        # A state body named without its state ("the National Security Council").
+        mentions = country_mentions(text)
+        country = mentions[0].code if mentions else (context.country if context else None)
+    return Actor(
+        id=f"{country}-{row['id']}" if country and not row.get("country") else row["id"],
+        name=row["name"],
+        country=country,
+        sector=row["sector"],
+        group=row.get("group"),
+        acled_inter=row.get("acled_inter"),
+        wikidata=row.get("wikidata"),
+    )
+
+
+def _person_actor(row: dict, date: dt.date | None, text: str, context) -> Actor | None:
+    role = role_on(row["roles"], date)
+    return actor_by_id(role["actor"], text=text, context=context)
+
+
+def role_on(roles: list[dict], date: dt.date | None) -> dict:
+    """The role held on ``date``; outside every term the nearest one; undated, the latest."""
+    if date is None:
+        return roles[-1]
+
+    def distance(role: dict) -> int:
+        start = dt.date.fromisoformat(role["from"]) if role.get("from") else dt.date.min
+        end = dt.date.fromisoformat(role["to"]) if role.get("to") else dt.date.max
+        if start <= date <= end:
+            return 0
+        return (start - date).days if date < start else (date - end).days
+
+    return min(roles, key=distance)
+
+
+def rank_groups(text: str) -> tuple[str, ...]:
+    """Armed non-state groups named in an article, most named first."""
+    kb = knowledge_base()
+    norm = normalise(text)
+    counts: Counter[str] = Counter()
+    for alias, ref in kb.group_names():
+        if kb.groups[ref]["sector"] == "REB":
+            counts[ref] += norm.count(alias)
+    if kb.acronym_pattern is not None:
+        for match in kb.acronym_pattern.finditer(text):
+            ref = kb.acronyms[match.group(1)]
+            if kb.groups[ref]["sector"] == "REB":
+                counts[ref] += 1
+    return tuple(ref for ref, count in counts.most_common() if count)

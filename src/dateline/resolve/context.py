@@ -1,0 +1,100 @@
+"""What a document says about itself that helps resolve its names: its country focus.
+
+The country focus is the ranking of countries by how often the article names them (names,
+demonyms, capitals): "Damascus" in a story about Syria is Syria's capital, and a mention
+with no place of its own falls back to the country the article is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from dateline.resolve.countries import countries
+from dateline.resolve.translit import name_key
+
+# Capitals count for less than names and demonyms: they are also cities named as places.
+CAPITAL_WEIGHT = 0.5
+FOCUS_SIZE = 4  # countries kept in the focus; beyond these a mention is incidental
+# "Diyala province", "the province of Anbar": the province named beside a town.
+_PROVINCE = re.compile(
+    r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:province|governorate)\b"
+    r"|\b(?:province|governorate) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
+
+
+@dataclass(frozen=True)
+class ResolveContext:
+    """Document-level evidence for resolving places and actors."""
+
+    focus: tuple[tuple[str, float], ...] = ()  # (ISO alpha-3, share of country mentions)
+    provinces: frozenset[str] = field(default_factory=frozenset)  # name_keys of provinces named
+    published: dt.date | None = None
+    groups: tuple[str, ...] = ()  # armed groups named in the article (actor ids), most first
+
+    @property
+    def country(self) -> str | None:
+        """The country the document is most about."""
+        return self.focus[0][0] if self.focus else None
+
+    def weight(self, country: str | None) -> float:
+        """The share of the document's country mentions that name ``country``."""
+        return next((share for code, share in self.focus if code == country), 0.0)
+
+
+def build_context(
+    text: str, *, published: dt.date | None = None, groups: tuple[str, ...] = ()
+) -> ResolveContext:
+    """The resolve context of one article body."""
+    counts: Counter[str] = Counter()
+    for mention in country_mentions(text):
+        counts[mention.code] += CAPITAL_WEIGHT if mention.kind == "capital" else 1.0
+    total = sum(counts.values())
+    focus = tuple((code, count / total) for code, count in counts.most_common(FOCUS_SIZE))
+    provinces = frozenset(
+        name_key(match.group(1) or match.group(2)) for match in _PROVINCE.finditer(text)
+    )
+    return ResolveContext(focus=focus, provinces=provinces, published=published, groups=groups)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in text by its name, a demonym or its capital."""
+
+    start: int
+    end: int
+    code: str
+    kind: str  # "name" | "demonym" | "capital"
+
+
+def country_mentions(text: str) -> list[CountryMention]:
+    """Every country name, demonym and capital in ``text`` (case-sensitive), in order."""
+    terms = _country_terms()
+    return [
+        CountryMention(match.start(), match.end(), *terms[match.group(0)])
+        for match in _country_pattern().finditer(text)
+    ]
+
+
+@cache
+def _country_terms() -> dict[str, tuple[str, str]]:
+    terms: dict[str, tuple[str, str]] = {}
+    for country in countries().values():
+        for capital in country.capitals:
+            terms.setdefault(capital, (country.code, "capital"))
+        for demonym in country.demonyms:
+            terms[demonym] = (country.code, "demonym")
+        for name in country.names:
+            terms[name] = (country.code, "name")
+    return terms
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    # Case-sensitive: "US" is the country, "us" the pronoun.
+    alternatives = sorted(_country_terms(), key=len, reverse=True)
+    body = "|".join(re.escape(term) for term in alternatives)
+    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)")

@@ -1,0 +1,276 @@
+"""Find place names in running text with the gazetteer, beyond what the NER model tags.
+
+The English models miss or mislabel small Iraqi places (Talafar and Jalawla come out as
+organisations, Al-Qa'm untagged), so this scans capitalised word sequences and looks them
+up by transliteration key. Unconfirmed by a model, a match must earn its place: it has to
+be a country, a curated alias, or a place in a country the article is about; and stop words
+(months, titles, "Sunni") and names known to be people or groups are never places.
+Modifiers around a name set its precision: "east of Talafar" is near, "Diyala province"
+asks for the province, "western Iraq" is a region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from dateline.records import Place, Span
+from dateline.resolve.context import ResolveContext
+from dateline.resolve.places import (
+    Candidate,
+    candidates,
+    demonym_keys,
+    index,
+    name_continuations,
+    stop_words,
+    to_place,
+)
+from dateline.resolve.translit import fold, name_key
+
+MAX_NAME_TOKENS = 4
+MIN_NAME_LENGTH = 3
+# Lower-case words allowed inside a name ("Salah ad Din", "Ras al Ain", "Bay of Pigs").
+_INNER_WORDS = frozenset({"al", "ad", "as", "an", "ar", "ash", "el", "de", "du", "of", "the",
+                          "la", "le", "bin", "ibn", "abu"})  # fmt: skip
+# Lower-case words that may end a name when the gazetteer knows the phrase ("Hamrin mountains").
+_FEATURE_WORDS = frozenset({"mountains", "mountain", "dam", "refinery", "base", "region",
+                            "valley", "river", "desert", "crossing"})  # fmt: skip
+# Capitalised only because they open a sentence: no sign that the next word is in a name.
+_FUNCTION_WORDS = frozenset({"the", "in", "on", "at", "by", "for", "from", "with", "as", "of",
+                             "to", "and", "but", "or", "near", "outside", "meanwhile", "however",
+                             "after", "before", "while", "when", "where", "both", "like", "since",
+                             "into", "across", "around", "inside", "between", "toward", "towards",
+                             "against", "via", "through", "until", "than", "if", "so"})  # fmt: skip
+_TOKEN = re.compile(r"[^\W\d_][\w'’ʿʾ.-]*")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’.-])+$")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ad|an|ar|at|ash)-[A-Z]")
+# "east of", "north-west of", "near", "outside", "20 km south of", "on the outskirts of"
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside"
+    r"|\bclose\s+to|\boutskirts\s+of|\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)"
+    r"|\baround)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_DIRECTION_BEFORE = re.compile(
+    r"\b((?:north|south)?-?(?:north|south|east|west)ern|central)\s+$", re.IGNORECASE
+)
+_PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
+_TOWN_BEFORE = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
+NEAR_PRECISIONS = frozenset({"town", "site"})
+CONTEXT_CHARS = 40  # how far before and after a name modifiers are looked for
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    """Word tokens with possessive "'s" and trailing punctuation trimmed off."""
+    found = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = _POSSESSIVE.sub("", match.group(0))
+        if word:
+            found.append(_Token(word, match.start(), match.start() + len(word)))
+    return found
+
+
+def find_places(
+    text: str,
+    *,
+    context: ResolveContext,
+    start: int = 0,
+    end: int | None = None,
+    blocked: Iterable[str] = (),
+    strict: bool = True,
+) -> list[tuple[Span, Place]]:
+    """Place names in ``text[start:end]``, longest match first, left to right.
+
+    ``blocked`` holds name keys that are never places here (people, groups). With
+    ``strict`` (the default, for text no model has tagged as a place) a match must be a
+    country, a curated alias or lie in a focus country; without it any known place is taken.
+    """
+    words = tokens(text, start, end)
+    blocked_keys = frozenset(blocked)
+    headlines = _headline_lines(text, start, len(text) if end is None else end)
+    found: list[tuple[Span, Place]] = []
+    position = 0
+    while position < len(words):
+        in_headline = any(s <= words[position].start < e for s, e in headlines)
+        match = _longest_match(
+            text, words, position, context, blocked_keys, strict, in_headline=in_headline
+        )
+        if match is None:
+            position += 1
+            continue
+        length, span, place = match
+        found.append((span, place))
+        position += length
+    return found
+
+
+def _headline_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines in title case ("Jihadists Seize 2 More Iraqi Towns"): capitals prove nothing."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        long_words = re.findall(r"[^\W\d_]{4,}", match.group(0))
+        capitalised = sum(word[0].isupper() for word in long_words)
+        enough = len(long_words) >= HEADLINE_MIN_WORDS
+        if enough and capitalised >= HEADLINE_SHARE * len(long_words):
+            lines.append((start + match.start(), start + match.end()))
+    return lines
+
+
+HEADLINE_MIN_WORDS = 4
+HEADLINE_SHARE = 0.7
+
+
+def _longest_match(text, words, position, context, blocked, strict, *, in_headline=False):
+    for length in range(min(MAX_NAME_TOKENS, len(words) - position), 0, -1):
+        group = words[position : position + length]
+        if not _name_shaped(text, group):
+            continue
+        phrase = text[group[0].start : group[-1].end]
+        key = name_key(phrase)
+        if len(key) < MIN_NAME_LENGTH or key in blocked or key in demonym_keys():
+            continue
+        if fold(group[0].text) in stop_words() or _stop_ending(group):
+            continue
+        hint = _hint(text, group[0].start, group[-1].end)
+        found = candidates(phrase, context=context, hint=hint)
+        if not found or not _acceptable(found[0], context, strict):
+            continue
+        if in_headline and not _headline_worthy(found[0], context):
+            continue
+        if not _standalone(text, words, position, length, found[0]):
+            continue
+        span = Span(phrase, group[0].start, group[-1].end)
+        return length, *_with_modifiers(text, span, found[0], context)
+    return None
+
+
+def _stop_ending(group: list[_Token]) -> bool:
+    """A capitalised stop word cannot end a name ("State John"); a feature word can."""
+    last = group[-1].text
+    return last[0].isupper() and fold(last) in stop_words()
+
+
+def _name_shaped(text: str, group: list[_Token]) -> bool:
+    """Capitalised first and last words, single spaces between, only particles in between."""
+    first, last = group[0].text, group[-1].text
+    if not (first[0].isupper() or _ARTICLE_PREFIX.match(first)):
+        return False
+    if not (last[0].isupper() or (len(group) > 1 and last.lower() in _FEATURE_WORDS)):
+        return False
+    for left, right in zip(group, group[1:], strict=False):
+        if text[left.end : right.start] not in (" ", "-"):
+            return False
+    inner = group[1:-1]
+    return all(word.text[0].isupper() or word.text.lower() in _INNER_WORDS for word in inner)
+
+
+def _acceptable(best: Candidate, context: ResolveContext, strict: bool) -> bool:
+    """Curated or in a focus country; a model-tagged name may also be any place known by
+    that very name, or a sizeable one known by it as an alternate ("Mecca")."""
+    entry = best.entry
+    share = context.weight(entry.country)
+    if entry.source in ("alias", "country"):
+        return True
+    known_name = best.exact and (entry.is_primary or entry.population >= ALTERNATE_MIN_POPULATION)
+    if not strict:
+        return known_name or not best.exact  # a loose spelling only ever matches in focus
+    if not best.exact:
+        return entry.country == context.country
+    if share >= STRICT_MIN_SHARE:
+        return known_name
+    return share > 0 and known_name and entry.population >= STRICT_MIN_POPULATION
+
+
+# Calibrated on the seed articles: unconfirmed names matched words like "Lake", "Satan" and
+# "Until" to small American towns by their alternate names or loose spellings.
+STRICT_MIN_SHARE = 0.2  # share of the article's country mentions
+STRICT_MIN_POPULATION = 100_000
+ALTERNATE_MIN_POPULATION = 10_000  # small places' alternate names collide with words
+
+
+def _headline_worthy(best: Candidate, context: ResolveContext) -> bool:
+    entry = best.entry
+    curated = entry.source in ("alias", "country")
+    return curated or (best.exact and entry.is_primary and entry.country == context.country)
+
+
+def place_at(
+    text: str,
+    span: Span,
+    *,
+    context: ResolveContext,
+    blocked: Iterable[str] = (),
+    strict: bool = False,
+) -> tuple[Span, Place] | None:
+    """Resolve a name a model (or the extractor) found at ``span``, modifiers applied."""
+    key = name_key(span.text)
+    if key in frozenset(blocked) | demonym_keys() or fold(span.text) in stop_words():
+        return None
+    found = candidates(span.text, context=context, hint=_hint(text, span.start, span.end))
+    if not found or not _acceptable(found[0], context, strict):
+        return None
+    return _with_modifiers(text, span, found[0], context)
+
+
+def _standalone(text: str, words: list[_Token], position: int, length: int, best) -> bool:
+    """A name inside a longer capitalised run belongs to that run ("John Kerry",
+    "The Washington Post"); function words and dates around it do not count."""
+    curated = best.entry.source in ("alias", "country")
+    if curated and length > 1:
+        return True
+    before, after = position - 1, position + length
+    if before >= 0 and _joined(text, words[before], words[position], words[before]):
+        word = fold(words[before].text)
+        if word not in _FUNCTION_WORDS and not curated:
+            return False
+    if after < len(words) and _joined(text, words[after - 1], words[after], words[after]):
+        word = fold(words[after].text)
+        if word in name_continuations() or (word not in stop_words() and not curated):
+            return False
+    return True
+
+
+def _joined(text: str, left: _Token, right: _Token, neighbour: _Token) -> bool:
+    """The neighbour is capitalised and only a space or hyphen separates the two words."""
+    capitalised = neighbour.text[0].isupper() or _ARTICLE_PREFIX.match(neighbour.text)
+    return bool(capitalised) and text[left.end : right.start] in (" ", "-")
+
+
+def _hint(text: str, start: int, end: int) -> str | None:
+    if _PROVINCE_AFTER.match(text[end : end + CONTEXT_CHARS]):
+        return "admin1"
+    if _TOWN_BEFORE.search(text[max(0, start - CONTEXT_CHARS) : start]):
+        return "town"
+    return None
+
+
+def _with_modifiers(text: str, span: Span, best: Candidate, context: ResolveContext):
+    """Span and place after "east of X" (near) and "western X" (region) are applied."""
+    before = text[max(0, span.start - CONTEXT_CHARS) : span.start]
+    entry = best.entry
+    direction = _DIRECTION_BEFORE.search(before)
+    if direction and entry.precision in ("country", "admin1"):
+        start = span.start - len(before) + direction.start(1)
+        phrase = text[start : span.end]
+        region = [c for c in candidates(phrase, context=context) if c.entry.source == "alias"]
+        if region and name_key(phrase) == region[0].entry.key:
+            return Span(phrase, start, span.end), to_place(region[0].entry)
+        place = replace(to_place(entry, precision="region"), name=phrase)
+        return Span(phrase, start, span.end), place
+    if entry.precision in NEAR_PRECISIONS and _NEAR_BEFORE.search(before):
+        return span, to_place(entry, precision="near")
+    return span, to_place(entry)
+
+
+def warm_up() -> None:
+    """Open the gazetteer now (e.g. in a worker initialiser) rather than on first use."""
+    index()

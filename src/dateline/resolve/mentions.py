@@ -1,0 +1,154 @@
+"""Resolve the spans of each mention: actors to Actors, places to a Place, dates to a date.
+
+A mention's place is the finest of the places its sentence names (the extractor's place
+spans plus gazetteer matches the model missed), leaving out names that are the actors
+themselves ("Tehran said"). With none, the article's country focus stands in at country
+precision and ``Place.fallback`` says so: a country is far better than no place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from dateline.records import PRECISIONS, Document, Mention, Place, Span
+from dateline.resolve import dates
+from dateline.resolve.actors import knowledge_base, rank_groups, resolve_actor
+from dateline.resolve.context import ResolveContext, build_context
+from dateline.resolve.matcher import find_places, place_at
+from dateline.resolve.places import country_place
+from dateline.resolve.translit import name_key
+
+FALLBACK_NO_PLACE = "no place named in the sentence: the article's country focus"
+FALLBACK_UNKNOWN = "place names not in the gazetteer ({names}): the article's country focus"
+# A possessive country ("Iran's Revolutionary Guard") qualifies an actor, not a location.
+POSSESSIVE_PENALTY = 0.5
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# A country named alone as the doer of these is its armed forces ("Iran positioned troops").
+MILITARY_EVENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+# "30 miles from Baghdad" says where the event is not: ranked below plain names.
+DISTANCE_PENALTY = 2.0
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+DISTANCE_WINDOW = 30  # characters before a name searched for a distance
+# A date expression with a month name or a year is read from the text; others are relative.
+_ABSOLUTE_DATE = re.compile(
+    r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
+)
+
+
+def document_context(doc: Document) -> ResolveContext:
+    """The resolve context of a document: country focus, provinces, groups, date."""
+    return build_context(doc.text, published=doc.published, groups=rank_groups(doc.text))
+
+
+@cache
+def not_place_keys() -> frozenset[str]:
+    """Name keys of people (and each word of their names) and groups: never places alone."""
+    kb = knowledge_base()
+    names = [alias for row in kb.groups.values() for alias in (row["name"], *row["aliases"])]
+    names += [acronym for row in kb.groups.values() for acronym in row.get("acronyms", ())]
+    for row in kb.people.values():
+        for alias in (row["name"], *row["aliases"]):
+            names += [alias, *alias.split()]
+    keys = {name_key(name) for name in names}
+    return frozenset(key for key in keys if len(key) >= MIN_BLOCKED_LENGTH)
+
+
+MIN_BLOCKED_LENGTH = 3
+
+
+def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:
+    """Each mention with its actors, place and date resolved."""
+    context = document_context(doc)
+    resolved = []
+    for mention in mentions:
+        date, precision, date_from = mention_date(mention, doc.published)
+        on = date or doc.published
+        doer_sector = "MIL" if mention.type in MILITARY_EVENT_TYPES else "GOV"
+        resolved.append(
+            replace(
+                mention,
+                actor1_entity=_actor(mention.actor1, on, context, doer_sector),
+                actor2_entity=_actor(mention.actor2, on, context, "GOV"),
+                place=mention_place(doc.text, mention, context),
+                date=date,
+                date_precision=precision,
+                date_from=date_from,
+            )
+        )
+    return resolved
+
+
+def _actor(span: Span | None, on: dt.date | None, context: ResolveContext, default_sector: str):
+    if span is None:
+        return None
+    return resolve_actor(span.text, on=on, context=context, default_sector=default_sector)
+
+
+def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place | None:
+    """The finest place the mention's sentence names, else the article's country."""
+    found: list[tuple[Span, Place]] = []
+    unknown = []
+    for span in mention.places:
+        resolved = place_at(text, span, context=context, blocked=not_place_keys())
+        if resolved is None:
+            unknown.append(span.text)
+        else:
+            found.append(resolved)
+    sentence = mention.sentence
+    for span, place in find_places(
+        text, context=context, start=sentence.start, end=sentence.end, blocked=not_place_keys()
+    ):
+        if not any(_overlaps(span, other) for other, _ in found):
+            found.append((span, place))
+    actors = [span for span in (mention.actor1, mention.actor2) if span is not None]
+    found = [(span, place) for span, place in found if not any(_overlaps(span, a) for a in actors)]
+    if found:
+        return min(found, key=lambda item: _rank(text, *item))[1]
+    if context.country is None:
+        return None
+    reason = FALLBACK_UNKNOWN.format(names=", ".join(unknown)) if unknown else FALLBACK_NO_PLACE
+    return country_place(context.country, fallback=reason)
+
+
+def _overlaps(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def _rank(text: str, span: Span, place: Place) -> tuple[float, int]:
+    rank = float(PRECISIONS.index(place.precision))
+    if place.precision == "country" and _POSSESSIVE_AFTER.match(text[span.end : span.end + 3]):
+        rank += POSSESSIVE_PENALTY
+    if _DISTANCE_BEFORE.search(text[max(0, span.start - DISTANCE_WINDOW) : span.start]):
+        rank += DISTANCE_PENALTY
+    return rank, span.start
+
+
+def mention_date(
+    mention: Mention, published: dt.date | None
+) -> tuple[dt.date | None, str | None, str | None]:
+    """(date, precision, date_from): from the date expression, else the publication date."""
+    if mention.date_expr is not None:
+        date, precision = _resolve_date_expression(mention.date_expr.text, published)
+        if date is not None:
+            absolute = _ABSOLUTE_DATE.search(mention.date_expr.text)
+            return date, precision, "text" if absolute else "relative"
+    if published is not None:
+        return published, "day", "published"
+    return None, None, None
+
+
+def _resolve_date_expression(
+    expression: str, published: dt.date | None
+) -> tuple[dt.date | None, str | None]:
+    """The date resolver's answer; (None, None) when it cannot read the expression."""
+    try:
+        return dates.resolve_date(expression, published)
+    except ValueError:
+        return None, None

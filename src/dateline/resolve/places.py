@@ -1,0 +1,234 @@
+"""Resolve a place name to a Place: candidates by transliteration key, ranked by context.
+
+Candidates come from three lookups: countries (pycountry/countryinfo), the curated alias
+table (``data/gazetteer/aliases.jsonl`` plus users' files) and the GeoNames index
+(``gazetteer``). Exact key matches are preferred; a skeleton (consonant) match only counts
+when the spellings are close and the place lies in a country the article is about, which is
+what keeps "Al-Qa'm" from becoming Amiens and "Urumieh" from becoming Uruma. Ranking adds
+the article's country focus, the province named beside the town, and population.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from dateline.records import Place
+from dateline.resolve.context import ResolveContext
+from dateline.resolve.countries import countries
+from dateline.resolve.datafiles import read_table
+from dateline.resolve.gazetteer import Entry, Gazetteer, open_gazetteer
+from dateline.resolve.translit import fold, name_key, skeleton_key
+
+# Ranking weights, set by hand on the seed articles and the GeoWebNews dev data.
+EXACT_MATCH = 1.0
+SKELETON_MATCH = 0.6  # times the spelling similarity of the two keys
+MIN_SKELETON_SIMILARITY = 80  # rapidfuzz ratio of the two name keys, 0-100
+CURATED_BONUS = 0.5  # alias table and countries: names someone checked
+PRIMARY_BONUS = 0.2  # matched the place's own name rather than one of its alternates
+FOCUS_WEIGHT = 2.0  # times the country's share of the article's country mentions
+PROVINCE_BONUS = 0.8  # the article names the candidate's province
+POPULATION_WEIGHT = 0.25  # per power of ten: Mecca (Saudi Arabia) over Mecca, California
+HINT_BONUS = 1.0  # "Diyala province" asks for the province, "town of X" for the town
+BARE_ADMIN1_PENALTY = 0.5  # a bare "Baghdad" is the city more often than the province
+# A skeleton match must lie in a country with this share of the article's country mentions.
+SKELETON_MIN_SHARE = 0.2
+# Skeleton keys this short ("km", "sd") join too many names to trust without a long key.
+MIN_SKELETON_LENGTH = 2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible reading of a name, with its score."""
+
+    entry: Entry
+    score: float
+    exact: bool
+
+
+class _Index:
+    """Countries and curated aliases in memory, GeoNames in SQLite (opened per process)."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.gazetteer: Gazetteer = open_gazetteer()
+        self.curated: dict[str, list[Entry]] = defaultdict(list)
+        for entry in _country_entries():
+            self.curated[entry.key].append(entry)
+        for entry in _alias_entries():
+            self.curated[entry.key].append(entry)
+
+    def exact(self, key: str) -> list[Entry]:
+        return self.curated.get(key, []) + self.gazetteer.by_key(key)
+
+    def skeleton(self, key: str) -> list[Entry]:
+        skel = skeleton_key(key)
+        if len(skel) < MIN_SKELETON_LENGTH:
+            return []
+        return self.gazetteer.by_skeleton(skel)
+
+
+_INDEX: _Index | None = None
+
+
+def index() -> _Index:
+    """The process's index, opened on first use (and again after a fork)."""
+    global _INDEX
+    if _INDEX is None or _INDEX.pid != os.getpid():
+        _INDEX = _Index()
+    return _INDEX
+
+
+def _country_entries() -> list[Entry]:
+    entries = []
+    for country in countries().values():
+        for name in country.names:
+            entries.append(
+                Entry(
+                    name=country.name,
+                    country=country.code,
+                    admin1=None,
+                    lat=country.lat,
+                    lon=country.lon,
+                    population=country.population,
+                    precision="country",
+                    geonameid=None,
+                    source="country",
+                    key=name_key(name),
+                    is_primary=name == country.name,
+                )
+            )
+    return [entry for entry in entries if entry.key]
+
+
+def _alias_entries() -> list[Entry]:
+    entries = []
+    for row in read_table("gazetteer", "aliases"):
+        for alias in (row["name"], *row.get("aliases", ())):
+            entries.append(
+                Entry(
+                    name=row["name"],
+                    country=row.get("country"),
+                    admin1=row.get("admin1"),
+                    lat=row["lat"],
+                    lon=row["lon"],
+                    population=int(row.get("population") or 0),
+                    precision=row["precision"],
+                    geonameid=row.get("geonameid"),
+                    source="alias",
+                    key=name_key(alias),
+                    is_primary=alias == row["name"],
+                )
+            )
+    return entries
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """Words never taken as a place on their own (folded to lower case)."""
+    return frozenset(fold(word) for row in read_table("gazetteer", "stoplist")
+                     for word in row["words"])  # fmt: skip
+
+
+@cache
+def name_continuations() -> frozenset[str]:
+    """Words that, capitalised after a place name, make it an organisation's ("Post")."""
+    return frozenset(fold(word) for row in read_table("gazetteer", "stoplist")
+                     if row.get("continues_name") for word in row["words"])  # fmt: skip
+
+
+@cache
+def demonym_keys() -> frozenset[str]:
+    """Name keys of demonyms ("Syrian", "Iraqis"): adjectives, never places themselves."""
+    return frozenset(name_key(demonym) for country in countries().values()
+                     for demonym in country.demonyms) - {name_key(n) for c in countries().values()
+                     for n in c.names}  # fmt: skip
+
+
+def candidates(
+    name: str, *, context: ResolveContext | None = None, hint: str | None = None
+) -> list[Candidate]:
+    """Every reading of ``name``, best first."""
+    context = context or ResolveContext()
+    key = name_key(name)
+    if not key:
+        return []
+    found = [_score(entry, True, key, context, hint) for entry in index().exact(key)]
+    for entry in index().skeleton(key):
+        if entry.key != key and _close(key, entry.key) and _in_focus(entry, context):
+            found.append(_score(entry, False, key, context, hint))
+    return sorted(_unique(found), key=lambda candidate: -candidate.score)
+
+
+def _in_focus(entry: Entry, context: ResolveContext) -> bool:
+    return context.weight(entry.country) >= SKELETON_MIN_SHARE
+
+
+def _close(key: str, other: str) -> bool:
+    return fuzz.ratio(key, other) >= MIN_SKELETON_SIMILARITY
+
+
+def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint) -> Candidate:
+    score = EXACT_MATCH if exact else SKELETON_MATCH * fuzz.ratio(key, entry.key) / 100
+    if entry.source in ("alias", "country"):
+        score += CURATED_BONUS
+    if entry.is_primary:
+        score += PRIMARY_BONUS
+    score += FOCUS_WEIGHT * context.weight(entry.country)
+    if entry.admin1 and name_key(entry.admin1) in context.provinces:
+        score += PROVINCE_BONUS
+    score += POPULATION_WEIGHT * math.log10(1 + entry.population)
+    if hint and entry.precision == hint:
+        score += HINT_BONUS
+    elif not hint and entry.precision == "admin1":
+        score -= BARE_ADMIN1_PENALTY
+    return Candidate(entry=entry, score=score, exact=exact)
+
+
+def _unique(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per place (a place matched by several of its names keeps the best)."""
+    best: dict[tuple, Candidate] = {}
+    for candidate in found:
+        entry = candidate.entry
+        place_id = (entry.name, entry.country, entry.precision, entry.lat, entry.lon)
+        if place_id not in best or candidate.score > best[place_id].score:
+            best[place_id] = candidate
+    return list(best.values())
+
+
+def resolve_place(
+    name: str, *, context: ResolveContext | None = None, hint: str | None = None
+) -> Place | None:
+    """The best reading of a place name, or None when no gazetteer knows it."""
+    found = candidates(name, context=context, hint=hint)
+    return to_place(found[0].entry) if found else None
+
+
+def to_place(entry: Entry, *, precision: str | None = None, fallback: str | None = None) -> Place:
+    """A record for a gazetteer entry, optionally at another precision."""
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=precision or entry.precision,
+        admin1=entry.admin1 if entry.precision != "country" else None,
+        geonameid=entry.geonameid,
+        fallback=fallback,
+    )
+
+
+def country_place(code: str, *, fallback: str | None = None) -> Place | None:
+    """The country itself as a place (its centroid), for fallbacks."""
+    country = countries().get(code)
+    if country is None:
+        return None
+    return Place(
+        name=country.name, country=code, lat=country.lat, lon=country.lon,
+        precision="country", fallback=fallback,
+    )  # fmt: skip

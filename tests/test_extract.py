@@ -1,0 +1,217 @@
+"""Extraction on sentences written for these tests: types, roles, places, attribution, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract import extract_documents, extract_mentions, load_nlp
+from dateline.records import PLOVER_TYPES, Comment, Document
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def document(text: str, **kw) -> Document:
+    return Document(id="t" + str(abs(hash(text)) % 10**8), name="t.txt", source="t.txt", text=text,
+                    outlet="Test Wire", **kw)  # fmt: skip
+
+
+def mentions(nlp, text: str):
+    return extract_mentions(document(text), nlp)
+
+
+def only(nlp, text: str, event_type: str):
+    found = [m for m in mentions(nlp, text) if m.type == event_type]
+    assert len(found) == 1, [(m.type, m.trigger.text) for m in mentions(nlp, text)]
+    return found[0]
+
+
+def place_names(mention) -> list[str]:
+    return [p.text for p in mention.places]
+
+
+def test_air_strike_with_agent_victims_place_and_acled(nlp):
+    m = only(nlp, "Syrian warplanes attacked a crowded market in Raqqa, killing 12 shoppers.",
+             "ASSAULT")  # fmt: skip
+    assert m.actor1.text == "Syrian warplanes"
+    assert m.actor2.text == "shoppers"
+    assert place_names(m) == ["Raqqa"]
+    assert m.mode == "aerial"
+    assert (m.acled_event_type, m.acled_sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert m.source == "Test Wire"
+
+
+def test_passive_outcome_is_folded_into_the_attack_that_caused_it(nlp):
+    text = "Nine farmers were killed on Monday after government helicopters bombed the valley."
+    found = mentions(nlp, text)
+    assert [m.type for m in found] == ["ASSAULT"]
+    m = found[0]
+    assert m.trigger.text == "bombed"
+    assert m.actor1.text == "government helicopters"
+    assert m.actor2.text == "farmers"
+
+
+def test_passive_with_by_agent(nlp):
+    m = only(nlp, "The convoy was ambushed by rebel fighters near Homs.", "ASSAULT")
+    assert m.actor1.text == "rebel fighters"
+    assert m.actor2.text == "convoy"
+    assert place_names(m) == ["Homs"]
+
+
+def test_capture_of_two_places_is_one_mention_per_place(nlp):
+    found = mentions(nlp, "Kobani and Tal Abyad fell to the rebels on Sunday after the army fled.")
+    captures = [m for m in found if m.mode == "seize"]
+    assert sorted(place_names(m)[0] for m in captures) == ["Kobani", "Tal Abyad"]
+    for m in captures:
+        assert m.type == "ASSAULT"
+        assert m.actor1.text == "rebels"
+        assert m.actor2.text == "army"
+        assert m.acled_sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_retaking_is_a_government_gain(nlp):
+    m = only(nlp, "Army units retook control of the town of Baiji on Thursday.", "ASSAULT")
+    assert m.acled_sub_event_type == "Government regains territory"
+    assert "Baiji" in place_names(m)
+    assert m.actor2 is None  # "control" is what was taken, not whom
+
+
+def test_possessive_actor_is_not_a_place(nlp):
+    m = only(nlp, "Iran's Revolutionary Guard deployed two battalions to Iraq.", "MOBILIZE")
+    assert m.actor1.text == "Iran's Revolutionary Guard"
+    assert place_names(m) == ["Iraq"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Turkey sent 400 soldiers to the border on Friday.", "MOBILIZE"),
+        ("Turkey sent rifles and ammunition to the Kurdish fighters.", "AID"),
+        ("The two presidents met in Geneva on Monday.", "CONSULT"),
+        ("The mayor asked the United Nations to send food.", "REQUEST"),
+        ("The foreign minister condemned the raid on the embassy.", "ACCUSE"),
+        ("The opposition refused to attend the conference.", "REJECT"),
+        ("Thousands of students protested outside the parliament in Kiev.", "PROTEST"),
+        ("Police arrested six journalists in Cairo.", "COERCE"),
+        ("The rebels withdrew from the city after a week.", "RETREAT"),
+        ("The two factions signed a ceasefire agreement in Doha.", "AGREE"),
+    ],
+)
+def test_trigger_types(nlp, text, event_type):
+    found = mentions(nlp, text)
+    assert event_type in [m.type for m in found]
+    assert all(m.type in PLOVER_TYPES for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "War is never the answer, and attacks on civilians are a crime.",
+        "The attack marks a turning point for the whole region.",
+        "The two sides struck a deal on oil exports.",
+        "Analysts said the offensive showed the weakness of the army.",
+    ],
+)
+def test_no_event_in_opinion_or_figurative_sentences(nlp, text):
+    assert [(m.type, m.trigger.text) for m in mentions(nlp, text)] == []
+
+
+def test_attribution_to_according_to_phrase_keeps_its_place_out(nlp):
+    m = only(nlp, "According to police officials in Basra, gunmen attacked a checkpoint in Zubair.",
+             "ASSAULT")  # fmt: skip
+    assert m.attribution.text == "police officials in Basra"
+    assert place_names(m) == ["Zubair"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Rebels shelled the airport in Aleppo, the monitoring group said.", "monitoring group"),
+        ("The Daily Star reported that jets bombed a bridge in Hermel.", "Daily Star"),
+        ("A senior Kurdish official told Reuters that militants stormed the town.",
+         "senior Kurdish official"),
+    ],
+)  # fmt: skip
+def test_attribution_to_reporting_verb_subject(nlp, text, source):
+    found = [m for m in mentions(nlp, text) if m.type == "ASSAULT"]
+    assert found and found[0].attribution.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Insurgents reportedly seized the dam near Haditha.", "claimed"),
+        ("Sources claim that jets bombed the convoy.", "claimed"),
+        ("The army did not bomb the hospital.", "denied"),
+        ("The ministry announced the deployment of 500 troops to the border.", "announced"),
+        ("The government promised to send medicine to the refugees.", "promised"),
+        ("The militia threatened to attack the city.", "threatened"),
+        ("The general vowed to bomb the rebels if they crossed the river.", "conditional"),
+        ("The cabinet is considering sending troops to the region.", "hypothetical"),
+        ("Government forces may have recaptured the town of Beiji.", "uncertain"),
+        ("The rebels captured the town of Idlib at the start of the year.", "past"),
+        ("The air force has often bombed villages in the north.", "generic"),
+        ("Government forces recaptured the town of Beiji on Friday.", "asserted"),
+    ],
+)
+def test_modality(nlp, text, modality):
+    found = mentions(nlp, text)
+    assert found, text
+    assert found[0].modality == modality
+
+
+def test_threat_to_attack_is_one_threaten_mention(nlp):
+    found = mentions(nlp, "The militia threatened to attack the city.")
+    assert [m.type for m in found] == ["THREATEN"]
+
+
+def test_telephone_call_is_consult_call(nlp):
+    m = only(nlp, "The president assured the prime minister by telephone that help was coming.",
+             "CONSULT")  # fmt: skip
+    assert m.mode == "call"
+    assert m.actor1.text == "president"
+    assert m.actor2.text == "prime minister"
+
+
+def test_dates_and_tolls_attach_to_the_attack(nlp):
+    m = only(nlp, "At least 12 people were killed on Friday when a car bomb exploded in Kirkuk.",
+             "ASSAULT")  # fmt: skip
+    assert m.killed is not None and m.killed.best == 12
+    assert m.date_expr is not None and m.date_expr.text == "Friday"
+    assert m.mode == "explosives"
+    assert place_names(m) == ["Kirkuk"]
+
+
+def test_offsets_index_the_document_text(nlp):
+    text = "Quiet morning.\n\nJets bombed the bridge in Hama. Later, troops arrived in Homs."
+    doc = document(text)
+    found = extract_mentions(doc, nlp)
+    assert len(found) == 2
+    for m in found:
+        for span in (m.trigger, m.sentence, m.actor1, *m.places):
+            assert text[span.start : span.end] == span.text
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    found = mentions(nlp, "Rebels Seize Town\nThe army said jets bombed the town of Rastan.")
+    bombing = [m for m in found if m.trigger.text == "bombed"]
+    assert bombing and bombing[0].sentence.text.startswith("The army")
+
+
+def test_documents_are_coded_without_their_comments(nlp):
+    text = "Jets bombed the market in Mosul on Tuesday."
+    comment = Comment("They should have bombed Raqqa instead.", 50, 88)
+    docs = [document(text, comments=(comment,)), document("Nothing happened today.")]
+    per_doc = extract_documents(docs, nlp, batch_size=2)
+    assert [len(found) for found in per_doc] == [1, 0]
+    assert place_names(per_doc[0][0]) == ["Mosul"]
+
+
+def test_load_nlp_is_cached(nlp):
+    assert load_nlp() is nlp
+    assert "dateline_triggers" in nlp.pipe_names

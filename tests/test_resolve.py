@@ -1,0 +1,234 @@
+"""Resolve: places in running text, precision, false friends, fallbacks, whole mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from conftest import make_document
+
+from dateline.records import Mention, Span
+from dateline.resolve import build_context, geoparse, resolve_mentions, resolve_place
+from dateline.resolve.matcher import find_places
+from dateline.resolve.mentions import FALLBACK_NO_PLACE, not_place_keys
+
+IRAQ_TEXT = (
+    "Iraqi officials said Iraq faces its worst crisis in years. Iraq's army is stretched "
+    "and Iraqi towns are falling. Syria denied any role."
+)
+
+
+def found(text: str, *, context_text: str = IRAQ_TEXT) -> dict[str, object]:
+    context = build_context(context_text + " " + text)
+    return {
+        span.text: place
+        for span, place in find_places(text, context=context, blocked=not_place_keys())
+    }
+
+
+def span_of(text: str, word: str) -> Span:
+    start = text.index(word)
+    return Span(word, start, start + len(word))
+
+
+# --- recognition beyond the model ---------------------------------------------------------
+
+
+def test_matcher_finds_small_iraqi_towns_the_model_mislabels():
+    places = found("Gunmen stormed Jalawla and then moved on Talafar before dawn.")
+    assert places["Jalawla"].lat == pytest.approx(34.27, abs=0.05)
+    assert places["Talafar"].country == "IRQ"
+
+
+def test_matcher_ignores_stop_words_people_and_demonyms():
+    text = (
+        "On Tuesday President Obama met Maliki. Syrian and Iraqi leaders spoke, "
+        "and John Kerry flew home."
+    )
+    assert set(found(text)) == set()
+
+
+def test_matcher_skips_a_name_inside_an_organisation():
+    places = found("The Washington Post and The New York Times reported the strike in Baghdad.")
+    assert list(places) == ["Baghdad"]
+
+
+def test_title_case_lines_do_not_make_words_places():
+    text = "Rebels Close In On Capital As Army Retreats Until Help Arrives\nThey took Mosul."
+    assert list(found(text)) == ["Mosul"]
+
+
+# --- false friends ---------------------------------------------------------------------------
+
+
+def test_al_qam_is_the_iraqi_border_town_not_a_french_city():
+    place = found("A plane attacked a market in Al-Qa'm, killing dozens.")["Al-Qa'm"]
+    assert place.country == "IRQ"
+    assert place.lon == pytest.approx(41.0, abs=0.15)
+
+
+def test_anbar_is_the_iraqi_province_not_ambar_in_turkey():
+    place = resolve_place("Anbar", context=build_context(IRAQ_TEXT))
+    assert (place.country, place.precision) == ("IRQ", "admin1")
+
+
+def test_damascus_follows_the_story():
+    syria_story = build_context("Syria said Syrian forces held Damascus. Syria's army")
+    oregon_story = build_context("In Oregon, the United States town council of the U.S. met.")
+    assert resolve_place("Damascus", context=syria_story).country == "SYR"
+    assert resolve_place("Damascus", context=oregon_story).country == "USA"
+
+
+def test_big_city_wins_a_bare_name_without_context():
+    assert resolve_place("Damascus").country == "SYR"
+    assert resolve_place("Mecca").country == "SAU"
+
+
+# --- precision -------------------------------------------------------------------------------
+
+
+def test_precision_of_each_kind_of_name():
+    text = (
+        "Jets struck east of Talafar, then in Diyala province, in western Iraq, near the "
+        "Himreen mountains, at the Baiji refinery and in Mosul."
+    )
+    places = found(text)
+    assert places["Talafar"].precision == "near"
+    assert places["Diyala"].precision == "admin1"
+    assert places["western Iraq"].precision == "region"
+    assert places["Himreen mountains"].precision == "region"
+    assert places["Baiji refinery"].precision == "site"
+    assert places["Mosul"].precision == "town"
+
+
+def test_a_direction_before_a_country_without_an_alias_is_a_region():
+    place = found("Fighting spread across northern Syria.", context_text="Syria Syria")[
+        "northern Syria"
+    ]
+    assert place.precision == "region" and place.country == "SYR"
+    place = found("Aid reached southern Jordan.", context_text="Jordan Jordan")["southern Jordan"]
+    assert (place.precision, place.country, place.name) == ("region", "JOR", "southern Jordan")
+
+
+def test_province_beside_a_town_decides_between_namesakes():
+    named = build_context("Iraq Iraq. Fighting in Diyala province went on.")
+    bare = build_context("Iraq Iraq.")
+    assert "diyala" in named.provinces and not bare.provinces
+
+
+def test_alias_table_covers_places_the_packages_lack():
+    context = build_context(IRAQ_TEXT)
+    saadiyah = resolve_place("Saadiyah", context=context)
+    assert (saadiyah.name, saadiyah.admin1) == ("As Sa'diyah", "Diyala")
+    assert resolve_place("al-Tanf", context=context).country == "SYR"
+    assert resolve_place("Hamrin", context=context).precision == "region"
+
+
+# --- whole mentions --------------------------------------------------------------------------
+
+
+def mention_in(doc, sentence: str, **spans) -> Mention:
+    start = doc.text.index(sentence)
+    event_type = spans.pop("type", "ASSAULT")
+    fields = {
+        key: span_of(doc.text, value) if isinstance(value, str) else value
+        for key, value in spans.items()
+    }
+    return Mention(
+        doc_id=doc.id,
+        doc_name=doc.name,
+        sentence=Span(sentence, start, start + len(sentence)),
+        trigger=Span(sentence[:1], start, start + 1),
+        type=event_type,
+        **fields,
+    )
+
+
+def test_mention_takes_the_finest_place_and_skips_actor_names():
+    text = "Iraq said so. Tehran sent drones over Iraq and struck a camp near Samarra."
+    doc = make_document(text)
+    sentence = "Tehran sent drones over Iraq and struck a camp near Samarra."
+    mention = mention_in(doc, sentence, actor1="Tehran", places=(span_of(text, "Iraq"),))
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert (resolved.place.country, resolved.place.precision) == ("IRQ", "near")
+    assert resolved.place.lat == pytest.approx(34.2, abs=0.1)
+    assert resolved.actor1_entity.id == "IRN-MIL"  # a country doing the attack: its forces
+
+
+def test_mention_without_a_place_falls_back_to_the_country_focus():
+    text = "Iraqi troops fought in Iraq. Iraq is tense. Soldiers clashed with gunmen at dawn."
+    doc = make_document(text)
+    mention = mention_in(doc, "Soldiers clashed with gunmen at dawn.", actor1="Soldiers")
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert (resolved.place.country, resolved.place.precision) == ("IRQ", "country")
+    assert resolved.place.fallback == FALLBACK_NO_PLACE
+    assert resolved.actor1_entity.id == "IRQ-MIL"
+
+
+def test_unknown_place_names_are_named_in_the_fallback():
+    text = "Syria and Syria again. Rebels shelled Qaryat Imaginaria overnight."
+    doc = make_document(text)
+    sentence = "Rebels shelled Qaryat Imaginaria overnight."
+    mention = mention_in(doc, sentence, places=(span_of(text, "Qaryat Imaginaria"),))
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert resolved.place.country == "SYR"
+    assert "Qaryat Imaginaria" in resolved.place.fallback
+
+
+def test_dates_fall_back_to_the_publication_date():
+    text = "Jets bombed the market in Mosul."
+    doc = make_document(text, published=dt.date(2014, 6, 24))
+    mention = mention_in(doc, text)
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert (resolved.date, resolved.date_precision, resolved.date_from) == (
+        dt.date(2014, 6, 24),
+        "day",
+        "published",
+    )
+    undated = replace(doc, published=None)
+    (resolved,) = resolve_mentions(undated, [mention])
+    assert (resolved.date, resolved.date_from) == (None, None)
+
+
+def test_date_expression_is_resolved_against_the_publication_date():
+    text = "Jets bombed the market in Mosul on Monday."
+    doc = make_document(text, published=dt.date(2014, 6, 25))  # a Wednesday
+    mention = mention_in(doc, text, date_expr=span_of(text, "Monday"))
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert resolved.date == dt.date(2014, 6, 23)
+    assert resolved.date_from == "relative"
+
+
+def test_people_resolve_by_the_article_date():
+    text = "Biden spoke with Iraqi leaders in Baghdad about Iraq."
+    mention_text = "Biden spoke with Iraqi leaders in Baghdad about Iraq."
+    for year, sector in ((2014, "GOV"), (2022, "GOV")):
+        doc = make_document(text, published=dt.date(year, 3, 1))
+        mention = mention_in(doc, mention_text, actor1="Biden", type="CONSULT")
+        (resolved,) = resolve_mentions(doc, [mention])
+        assert (resolved.actor1_entity.country, resolved.actor1_entity.sector) == ("USA", sector)
+
+
+# --- geoparse ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.extract import load_nlp
+
+    return load_nlp()
+
+
+def test_geoparse_lists_every_place_with_offsets(nlp):
+    text = (
+        "Iraqi forces retook Tikrit on Friday. Militants still hold Jalawla in Diyala "
+        "province, Iraqi officials in Baghdad said."
+    )
+    doc = make_document(text)
+    rows = geoparse(doc, nlp=nlp)
+    names = [span.text.split()[0] for span, _ in rows]  # the model may add "province"
+    assert names == ["Tikrit", "Jalawla", "Diyala", "Baghdad"]
+    for span, place in rows:
+        assert text[span.start : span.end] == span.text
+        assert place.country == "IRQ" and place.lat is not None
