@@ -216,10 +216,18 @@ def test_requests_leave_the_ledger_file_unchanged(client, ledger_path):
 
 
 def test_text_filters_are_data_not_sql(client, ledger_path):
-    for q in ("'; DROP TABLE events; --", "%", "_", "\\"):
-        response = client.get("/events", params={"q": q, "actor": q})
-        assert response.status_code == 200
-        assert response.json()["items"] == []  # LIKE wildcards are escaped, not matched
+    injection = client.get("/events", params={"q": "'; DROP TABLE events; --"})
+    assert injection.status_code == 200 and injection.json()["items"] == []
+    records = list(Ledger(ledger_path, read_only=True).event_records())
+    for wildcard in ("%", "_", "\\", "Fiji"):  # LIKE wildcards match only themselves
+        response = client.get("/events", params={"actor": wildcard, "limit": 1000})
+        expected = {
+            r["id"]
+            for r in records
+            if any(wildcard in (r[k] or {}).get("name", "") for k in ("actor1", "actor2"))
+        }
+        assert {i["id"] for i in response.json()["items"]} == expected
+        assert len(expected) < len(records)
     ledger = Ledger(ledger_path, read_only=True)
     with ledger.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM events")).scalar() > 0

@@ -139,6 +139,29 @@ def test_quoted_first_person_is_not_a_reader_voice():
     assert "told" in outside_quotes("“Ours,” she told them.")
 
 
+def test_quotation_over_several_lines_is_still_quoted():
+    page = REPORT + (
+        '"We have lost everything.\n'
+        "We will go back when the roads are clear.\n"
+        "We need water and we need schools.\n"
+        'Our children are waiting, " said a farmer from Bashir.\n'
+        "Engineers said the main road would reopen next week.\n"
+    )
+    assert split_comments(page) == (page.rstrip(), ())
+
+
+def test_one_reader_voiced_line_does_not_cut_a_report():
+    page = REPORT + "If you drive north of Kirkuk, expect checkpoints every few kilometres.\n"
+    assert split_comments(page) == (page.rstrip(), ())
+
+
+def test_boilerplate_after_a_last_sentence_on_the_same_line():
+    page = REPORT + "(Reporting by a stringer) We welcome comments on this story.\nFirst!\n"
+    body, comments = split_comments(page)
+    assert body == REPORT + "(Reporting by a stringer)"
+    assert [c.text for c in comments] == ["First!"]
+
+
 def test_opinion_piece_is_not_cut():
     column = "\n".join(
         [

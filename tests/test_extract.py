@@ -215,3 +215,36 @@ def test_documents_are_coded_without_their_comments(nlp):
 def test_load_nlp_is_cached(nlp):
     assert load_nlp() is nlp
     assert "dateline_triggers" in nlp.pipe_names
+
+
+def test_pronoun_and_the_group_take_a_named_antecedent(nlp):
+    text = (
+        "Al-Shabaab issued a statement on Monday. The group said it attacked a base near Kismayo."
+    )
+    m = only(nlp, text, "ASSAULT")
+    assert m.actor1.text == "Al-Shabaab"
+    assert m.attribution.text == "Al-Shabaab"
+    assert text[m.actor1.start : m.actor1.end] == "Al-Shabaab"
+
+
+def test_person_pronoun_resolves_within_the_sentence(nlp):
+    m = only(nlp, "President Hollande cut short a trip and said he had met the defence minister.",
+             "CONSULT")  # fmt: skip
+    assert m.actor1.text == "President Hollande"
+    assert m.actor2.text == "defence minister"
+
+
+def test_unresolvable_pronoun_leaves_the_actor_empty(nlp):
+    m = only(nlp, "He attacked the convoy.", "ASSAULT")
+    assert m.actor1 is None
+
+
+def test_the_actor_behind_a_condemned_attack_is_its_named_modifier(nlp):
+    m = only(nlp, "The council condemned Taliban attacks on schools.", "ACCUSE")
+    assert m.actor1.text == "council"
+    assert m.actor2.text == "Taliban"
+
+
+def test_discourse_phrase_names_no_place(nlp):
+    m = only(nlp, "In addition to Turkey, the league condemned the shelling in Kobani.", "ACCUSE")
+    assert "Turkey" not in place_names(m)

@@ -12,7 +12,7 @@ from dateline.extract.lexicon import ENV_VAR, LexiconError, load_rows, word_clas
 from dateline.extract.triggers import TriggerFinder
 from dateline.records import PLOVER_TYPES
 
-TORCH = {"id": "assault.torch", "lemma": "torch", "type": "ASSAULT", "mode": "arson"}
+PILLAGE = {"id": "coerce.pillage", "lemma": "pillage", "type": "COERCE", "mode": "loot"}
 HEADER = {"schema_version": 1, "source": "written for this test"}
 
 
@@ -34,11 +34,11 @@ def test_packaged_trigger_rows_are_well_formed():
 
 
 def test_user_rows_come_after_packaged_ones(tmp_path):
-    write_table(tmp_path / "triggers" / "events.mine.jsonl", [TORCH])
+    write_table(tmp_path / "triggers" / "events.mine.jsonl", [PILLAGE])
     packaged = load_rows("triggers", "events")
     merged = load_rows("triggers", "events", extra_dirs=[tmp_path])
     assert merged[: len(packaged)] == packaged
-    assert merged[-1]["id"] == "assault.torch"
+    assert merged[-1]["id"] == "coerce.pillage"
 
 
 def test_user_folder_from_environment(tmp_path, monkeypatch):
@@ -54,9 +54,9 @@ def test_wrong_schema_version_is_refused(tmp_path):
 
 
 def test_a_user_trigger_is_found(tmp_path):
-    write_table(tmp_path / "triggers" / "events.mine.jsonl", [TORCH])
+    write_table(tmp_path / "triggers" / "events.mine.jsonl", [PILLAGE])
     nlp = load_nlp()
-    doc = nlp("Militiamen torched the houses of the village.")
+    doc = nlp("Militiamen pillaged the houses of the village.")
     TriggerFinder(extra_dirs=[tmp_path])(doc)
     found = [(span.text, span.label_, span._.dl_entry["mode"]) for span in doc.spans[TRIGGERS_KEY]]
-    assert found == [("torched", "ASSAULT", "arson")]
+    assert found == [("pillaged", "COERCE", "loot")]

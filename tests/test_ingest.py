@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import dateline.ingest
 from dateline.errors import CATALOGUE
-from dateline.ingest import DEFAULT_MAX_BYTES, example_corpus, read_paths
+from dateline.ingest import DEFAULT_MAX_BYTES, document_from_row, example_corpus, read_paths
 from dateline.ingest.datelines import find_dateline
 from dateline.ingest.document import document_id, headline
 from dateline.records import Document, Failure
@@ -116,6 +117,23 @@ def test_jsonl_bad_rows_are_reported_by_line_and_good_rows_kept(tmp_path):
         "Wire",
     )
     assert good[1].published == dt.date(2015, 4, 2) and good[1].published_from == "dateline"
+
+
+def test_rows_from_elsewhere_share_the_jsonl_rules():
+    row = {
+        "id": "api-1",
+        "html": "<p>" + ARTICLE.replace("\n", "</p><p>"),
+        "published": dt.date(2015, 4, 5),
+    }
+    doc = document_from_row(row, source="api")
+    assert (doc.name, doc.source, doc.published, doc.published_from) == (
+        "api-1",
+        "api",
+        dt.date(2015, 4, 5),
+        "metadata",
+    )
+    failure = document_from_row({"id": "api-2"}, source="api")
+    assert (failure.code, failure.name) == ("E007", "api-2")
 
 
 def test_jsonl_size_limit_and_encoding_are_per_row(tmp_path):
@@ -247,14 +265,17 @@ def test_html_comment_containers_by_id_and_class(tmp_path):
         "<p>A police officer said 12 members of the security forces were killed.</p>"
         "<div id='user-comments'><p>Pray for Ramadi, we are with you!</p></div>"
         "<aside class='discussion comment-box'><p>Where is the air force?</p></aside>"
+        "<ul class='replies'><li class='comment'><b class='username'>Omar</b> Stay "
+        "<i>safe</i>, Ramadi.</li></ul>"
         "</body></html>"
     )
     doc = read_one(write(tmp_path, "ramadi.html", page))
     assert "12 members" in doc.text
-    assert "Pray" not in doc.text and "air force" not in doc.text
-    assert [c.text for c in doc.comments] == [
-        "Pray for Ramadi, we are with you!",
-        "Where is the air force?",
+    assert "Pray" not in doc.text and "air force" not in doc.text and "Omar" not in doc.text
+    assert [(c.author, c.text) for c in doc.comments] == [
+        (None, "Pray for Ramadi, we are with you!"),
+        (None, "Where is the air force?"),
+        ("Omar", "Stay safe, Ramadi."),
     ]
 
 
@@ -275,3 +296,15 @@ def test_reruns_are_identical(tmp_path, shared):
     second = list(read_paths([shared / "seeds", example_corpus()]))
     assert first == second
     assert [dataclasses.asdict(d) for d in first] == [dataclasses.asdict(d) for d in second]
+
+
+def test_public_api_is_pinned():
+    assert sorted(dateline.ingest.__all__) == [
+        "DEFAULT_MAX_BYTES",
+        "Lexicon",
+        "document_from_row",
+        "example_corpus",
+        "load_lexicon",
+        "read_paths",
+        "split_comments",
+    ]

@@ -7,7 +7,8 @@ province", "CNN", "a senior Iranian official") or None.
 The nearest source wins: an "according to X" phrase in the trigger's sentence,
 else the subject of the closest reporting verb above the trigger ("..., CNN
 reports"; "The Washington Post reported that ..."). A pronoun source ("they
-said") is skipped for the next one up, since resolving it needs coreference.
+said") is resolved in the easy cases (``references``), else skipped for the next
+source up.
 """
 
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.extract import syntax
+from dateline.extract import references, syntax
 from dateline.extract.extensions import TRIGGERS_KEY, register
 from dateline.extract.lexicon import load_rows
 
@@ -64,7 +65,11 @@ class AttributionFinder:
             if token.lemma_.lower() not in self.verbs or child.dep_ in syntax.SUBJECT_DEPS:
                 continue
             speaker = _speaker(token)
-            if speaker is not None and speaker.pos_ != "PRON":
+            if speaker is not None and references.needs_antecedent(speaker):
+                speaker = references.antecedent(speaker) or (
+                    None if speaker.pos_ == "PRON" else speaker
+                )
+            if speaker is not None:
                 return _source_span(speaker)
         return None
 

@@ -64,6 +64,7 @@ class PlaceFinder:
         self.directions = frozenset(w for row in rows for w in row.get("directions", ()))
         self.entity_preps = frozenset(w for row in rows for w in row.get("entity_prepositions", ()))
         self.of_heads = frozenset(w for row in rows for w in row.get("of_heads", ()))
+        self.discourse_heads = frozenset(w for row in rows for w in row.get("discourse_heads", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._candidates(doc)
@@ -107,7 +108,7 @@ class PlaceFinder:
         if token.dep_ != "pobj":
             return True
         prep = token.head
-        if prep.dep_ == "agent":
+        if prep.dep_ == "agent" or prep.head.lemma_.lower() in self.discourse_heads:
             return False
         if prep.lower_ in self.entity_preps:
             return True

@@ -6,7 +6,8 @@ Writes: ``span._.dl_actor1`` and ``span._.dl_actor2`` (noun-phrase Spans or None
 actor1 is the anchor's subject, or the by-agent of a passive ("were carried out
 by U.S. drones"); actor2 comes from the slots ``data/extract/roles.jsonl`` lists
 for the event type. Things moved (troops, equipment) and places hit ("bombed the
-area") are never the recipient; an attack's victims come from its folded outcome
+area") are never the recipient; "he", "they" and "the group" are resolved only in
+the easy cases (``references``); an attack's victims come from its folded outcome
 ("killing 57 civilians"), and a captured place's loser from a retreat clause
 ("fell to the insurgents after government troops fled").
 """
@@ -17,10 +18,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.extract import syntax
+from dateline.extract import references, syntax
 from dateline.extract.extensions import TRIGGERS_KEY, register
 from dateline.extract.lexicon import load_rows, word_classes
-from dateline.extract.triggers import in_class
+from dateline.extract.triggers import ACTOR_LABELS, AGENT_CLASSES, in_class
 
 # Types whose direct object may be a place hit rather than a recipient.
 TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -34,8 +35,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_ACTOR_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 )
-# Pronouns we never output as actors: resolving them needs coreference.
-PERSONAL_PRONOUN_POS = frozenset({"PRON"})
 
 
 @Language.factory(
@@ -55,6 +54,8 @@ class RoleFinder:
         self.materiel = classes["MATERIEL"]
         self.forces = classes["FORCES"]
         self.territory_lemmas = classes["TERRITORY_NOUNS"].lemmas | classes["CONTROL"].lemmas
+        self.agents = [classes[name] for name in AGENT_CLASSES]
+        self.events = classes["VIOLENT_EVENTS"]
         self.slots = {
             row["type"]: tuple(row["actor2"])
             for row in load_rows("extract", "roles", extra_dirs=extra_dirs)
@@ -91,10 +92,32 @@ class RoleFinder:
                 continue
             if event_type in DESTINATION_TYPES and found.ent_type_ in PLACE_LABELS:
                 continue
-            if not self._is_theme(found, event_type):
+            if self._is_theme(found, event_type):
+                continue
+            if event_type in TARGET_TYPES:
+                return found
+            if in_class(found, self.events):
+                behind = self._actor_behind(found)
+                if behind is not None:
+                    return behind
+            elif self._actor_like(found):
                 return found
         if event_type in TARGET_TYPES:
             return _victim(span) or _loser(span)
+        return None
+
+    def _actor_like(self, token: Token) -> bool:
+        if token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in ACTOR_LABELS:
+            return True
+        return any(in_class(token, word_class) for word_class in self.agents)
+
+    def _actor_behind(self, token: Token) -> Token | None:
+        """ "denounced ISIS attacks": the actor behind an event noun is its named modifier."""
+        if not in_class(token, self.events):
+            return None
+        for child in syntax.children(token, {"compound", "poss"}):
+            if self._actor_like(child):
+                return child
         return None
 
     def _slot(self, slot: str, span: Span, anchor: Token) -> Token | None:
@@ -140,6 +163,12 @@ def _loser(span: Span) -> Token | None:
 
 
 def _phrase(token: Token | None) -> Span | None:
-    if token is None or token.pos_ in PERSONAL_PRONOUN_POS:
-        return None
-    return syntax.noun_phrase(token)
+    """The actor's phrase; a pronoun is replaced by its antecedent or dropped, and "the
+    group" by its antecedent when there is one."""
+    if token is not None and references.needs_antecedent(token):
+        found = references.antecedent(token)
+        if found is not None:
+            token = found
+        elif token.pos_ == "PRON":
+            token = None
+    return None if token is None else syntax.noun_phrase(token)

@@ -30,6 +30,8 @@ PARTITIVE_LEMMAS = frozenset(
 MAX_OF_CHAIN = 3
 # Relative pronouns stand for the noun their clause modifies ("forces that attacked").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# How many prepositions and nouns we climb from a gerund to its verb.
+MAX_PREP_CLIMB = 4
 # A clause boundary: arguments are not inherited across these.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "pcomp"})
 
@@ -81,11 +83,23 @@ def subject(verb: Token) -> Token | None:
             token = token.head
         elif token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head
-        elif token.dep_ == "pcomp" and token.head.head.pos_ in {"VERB", "AUX"}:
-            token = token.head.head
+        elif token.dep_ == "pcomp":  # "in addition to launching": climb to the verb
+            token = _governing_verb(token)
+            if token is None:
+                return None
         else:
             return None
         seen += 1
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(MAX_PREP_CLIMB):
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.dep_ not in {"prep", "pobj", "pcomp"}:
+            return None
     return None
 
 

@@ -253,7 +253,7 @@ def _anchor(token: Token, row: dict) -> Token:
 
 
 def _fold_retreats(candidates: list[Candidate]) -> list[Candidate]:
-    """"fell to the insurgents after government troops fled": the flight is the capture
+    """ "fell to the insurgents after government troops fled": the flight is the capture
     seen from the losing side, so it is kept on the capture as its loser, not as an event."""
     by_token = {c.token.i: c for c in candidates}
     kept = []

@@ -58,15 +58,23 @@ def _owner(element: etree._Element, items: set[etree._Element]) -> etree._Elemen
     return element
 
 
-def _read_item(item: etree._Element, items: set, lexicon: Lexicon) -> tuple[str | None, str]:
+def _read_item(
+    item: etree._Element, items: set[etree._Element], lexicon: Lexicon
+) -> tuple[str | None, str]:
     """(author, text) of one comment, leaving out the replies nested in it."""
     own = [e for e in item.iter() if _owner(e, items) is item]
     authors = [e for e in own if _matches(e, lexicon, "markup_author")]
     author = authors[0].text_content().strip() if authors else None
     paragraphs = [e.text_content().strip() for e in own if e.tag == "p"]
-    if not paragraphs:  # no <p>: the item's own text, author aside
+    if not paragraphs:  # no <p>: the item's own running text, author aside
         skipped = {inner for a in authors for inner in a.iter()}
-        paragraphs = [(e.text or "").strip() for e in own if e not in skipped]
+        pieces = []
+        for element in own:
+            if element not in skipped and element.text:
+                pieces.append(element.text)
+            if element is not item and element.tail:
+                pieces.append(element.tail)
+        paragraphs = [" ".join("".join(pieces).split())]
     return author or None, "\n".join(p for p in paragraphs if p)
 
 
@@ -83,11 +91,12 @@ def _take_markup_comments(root: etree._Element, lexicon: Lexicon) -> list[tuple[
     comments = []
     for container in containers:
         items = _items(container, lexicon) or [container]
+        owners = set(items)
         for item in items:
-            author, text = _read_item(item, set(items), lexicon)
+            author, text = _read_item(item, owners, lexicon)
             if text:
                 comments.append((author, text))
-        container.drop_tree()
+        container.clear(keep_tail=True)  # empties it in place: no text is re-set
     return comments
 
 

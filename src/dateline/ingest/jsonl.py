@@ -25,7 +25,9 @@ def _text_field(row: Mapping[str, Any], key: str) -> str | None:
 
 
 def _published(value: Any) -> dt.date | None:
-    """An ISO date (or date-time) string as a date; anything else as None."""
+    """An ISO date (or date-time) string, or a date, as a date; anything else as None."""
+    if isinstance(value, dt.date):
+        return value
     if not isinstance(value, str):
         return None
     try:

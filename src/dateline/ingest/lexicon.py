@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -37,8 +37,15 @@ class Lexicon:
 
     signals: tuple[Signal, ...]
 
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Signal, ...]]:
+        kinds: dict[str, list[Signal]] = {}
+        for signal in self.signals:
+            kinds.setdefault(signal.kind, []).append(signal)
+        return {kind: tuple(signals) for kind, signals in kinds.items()}
+
     def of_kind(self, kind: str) -> tuple[Signal, ...]:
-        return tuple(s for s in self.signals if s.kind == kind)
+        return self._by_kind.get(kind, ())
 
     def first_match(self, kind: str, line: str) -> re.Match[str] | None:
         """The first signal of ``kind`` that matches ``line`` (searched), or None."""

@@ -27,6 +27,10 @@ PUBLISHED_LAG_DAYS = 7
 RELATIVE_SLACK_DAYS = 1
 WEEK_DAYS = 7
 _WORD = re.compile(r"[a-z0-9]+")
+_FIGURE = re.compile(r"\d[\d,]*\d|\d|[a-z]+")
+# Four-digit figures in this range are years, which say nothing about the event.
+YEARS = range(1900, 2101)
+_UNTELLING = frozenset({"0", "1", "zero", "one"})
 _MIN_TOKEN = 3
 
 
@@ -36,10 +40,11 @@ class View:
 
     index: int  # position in canonical order
     doc: str
+    sentence: int  # start offset of the sentence in its document
     root: str  # the original of ``doc`` when ``doc`` is a copy: one independent source
     family: str
     type: str
-    mode: str | None
+    mode: str | None  # its group: "aerial" and "drone" are both "air"
     territorial: bool
     realis: bool
     lo: int | None  # earliest possible date (ordinal)
@@ -53,6 +58,7 @@ class View:
     actor2: Actor | None
     killed: Count | None
     tokens: frozenset[str]
+    numbers: frozenset[str]  # figures in the sentence other than years
 
 
 def build_view(
@@ -65,10 +71,11 @@ def build_view(
     return View(
         index=index,
         doc=mention.doc_id,
+        sentence=mention.sentence.start,
         root=root_of(mention.doc_id, duplicates),
         family=lexicon.family(mention.type),
         type=mention.type,
-        mode=mention.mode,
+        mode=lexicon.mode_group(mention.mode),
         territorial=is_territorial(mention, lexicon=lexicon),
         realis=mention.modality in REALIS_MODALITIES,
         lo=lo,
@@ -82,6 +89,7 @@ def build_view(
         actor2=mention.actor2_entity,
         killed=mention.killed,
         tokens=content_tokens(mention.sentence.text),
+        numbers=figures(mention.sentence.text),
     )
 
 
@@ -128,6 +136,22 @@ def told_day(mention: Mention) -> int | None:
     """The day the text gives (absolute or relative), as an ordinal; else ``None``."""
     exact = mention.date_precision in (None, "day") and mention.date_from != "published"
     return mention.date.toordinal() if exact and mention.date is not None else None
+
+
+def figures(text: str) -> frozenset[str]:
+    """Numbers written in the sentence ("2,000" as "2000", "two" as itself).
+
+    Years and "one" are left out: they say nothing about which event it is.
+    """
+    found = set()
+    for word in _FIGURE.findall(text.lower()):
+        if word[0].isdigit():
+            year = "," not in word and len(word) == len("2014") and int(word) in YEARS
+            if not year:
+                found.add(word.replace(",", ""))
+        elif like_num(word):
+            found.add(word)
+    return frozenset(found - _UNTELLING)
 
 
 def content_tokens(text: str) -> frozenset[str]:

@@ -34,6 +34,7 @@ class Lexicon:
 
     families: dict[str, str]  # PLOVER type -> family
     ranks: dict[str, int]  # PLOVER type -> specificity rank, 0 = most specific
+    mode_groups: dict[str, str]  # mode -> group of modes reports use for one another
     territorial_modes: frozenset[str]
     territorial_sub_events: frozenset[str]
     weak_cues: re.Pattern[str]
@@ -42,6 +43,10 @@ class Lexicon:
     def family(self, event_type: str) -> str:
         """The family of ``event_type``; an unknown type is a family of its own."""
         return self.families.get(event_type, event_type)
+
+    def mode_group(self, mode: str | None) -> str | None:
+        """The group of ``mode``; an ungrouped mode is a group of its own."""
+        return None if mode is None else self.mode_groups.get(mode, mode)
 
 
 @cache
@@ -56,6 +61,7 @@ def default_lexicon() -> Lexicon:
     return Lexicon(
         families=families,
         ranks=ranks,
+        mode_groups={row["mode"]: row["group"] for row in read_table(TOPIC, "modes")},
         territorial_modes=frozenset(r["value"] for r in territorial if r["field"] == "mode"),
         territorial_sub_events=frozenset(
             r["value"] for r in territorial if r["field"] == "acled_sub_event_type"

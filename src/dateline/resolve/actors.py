@@ -244,13 +244,18 @@ def role_on(roles: list[dict], date: dt.date | None) -> dict:
 
 
 def rank_groups(text: str) -> tuple[str, ...]:
-    """Armed non-state groups named in an article, most named first."""
+    """Armed non-state groups named in an article, most named first.
+
+    Longer names are counted first and blanked out, so "an al Qaeda offshoot" counts for
+    ISIS and not also for al-Qaeda.
+    """
     kb = knowledge_base()
     norm = normalise(text)
     counts: Counter[str] = Counter()
-    for alias, ref in kb.group_names():
-        if kb.groups[ref]["sector"] == "REB":
+    for alias, ref in kb.group_names():  # longest first
+        if kb.groups[ref]["sector"] == "REB" and alias in norm:
             counts[ref] += norm.count(alias)
+            norm = norm.replace(alias, " ")
     if kb.acronym_pattern is not None:
         for match in kb.acronym_pattern.finditer(text):
             ref = kb.acronyms[match.group(1)]

@@ -81,15 +81,21 @@ def country_mentions(text: str) -> list[CountryMention]:
 
 @cache
 def _country_terms() -> dict[str, tuple[str, str]]:
+    """Term -> (country, kind). A name beats a demonym beats a capital; among countries
+    sharing a term ("American": the United States, the Northern Mariana Islands) the most
+    populous wins."""
+    by_size = sorted(countries().values(), key=lambda country: -country.population)
     terms: dict[str, tuple[str, str]] = {}
-    for country in countries().values():
-        for capital in country.capitals:
-            terms.setdefault(capital, (country.code, "capital"))
-        for demonym in country.demonyms:
-            terms[demonym] = (country.code, "demonym")
-        for name in country.names:
-            terms[name] = (country.code, "name")
+    for kind, field_name in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals")):
+        for country in by_size:
+            for term in getattr(country, field_name):
+                terms.setdefault(term, (country.code, kind))
     return terms
+
+
+def country_of_term(term: str) -> tuple[str, str] | None:
+    """(country, kind) of a country name, demonym or capital, as ``country_mentions`` reads it."""
+    return _country_terms().get(term)
 
 
 @cache

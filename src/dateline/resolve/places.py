@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -22,7 +22,7 @@ from dateline.records import Place
 from dateline.resolve.context import ResolveContext
 from dateline.resolve.countries import countries
 from dateline.resolve.datafiles import read_table
-from dateline.resolve.gazetteer import Entry, Gazetteer, open_gazetteer
+from dateline.resolve.gazetteer import MIN_KEY_LENGTH, Entry, Gazetteer, open_gazetteer
 from dateline.resolve.translit import fold, name_key, skeleton_key
 
 # Ranking weights, set by hand on the seed articles and the GeoWebNews dev data.
@@ -64,7 +64,10 @@ class _Index:
             self.curated[entry.key].append(entry)
 
     def exact(self, key: str) -> list[Entry]:
-        return self.curated.get(key, []) + self.gazetteer.by_key(key)
+        curated = self.curated.get(key, [])
+        if len(key) < MIN_KEY_LENGTH:  # "Eu" is a French town, "EU" is not
+            return curated
+        return curated + self.gazetteer.by_key(key)
 
     def skeleton(self, key: str) -> list[Entry]:
         skel = skeleton_key(key)
@@ -97,7 +100,7 @@ def _country_entries() -> list[Entry]:
                     lon=country.lon,
                     population=country.population,
                     precision="country",
-                    geonameid=None,
+                    geonameid=country.geonameid,
                     source="country",
                     key=name_key(name),
                     is_primary=name == country.name,
@@ -162,7 +165,20 @@ def candidates(
     for entry in index().skeleton(key):
         if entry.key != key and _close(key, entry.key) and _in_focus(entry, context):
             found.append(_score(entry, False, key, context, hint))
+    if hint is None:
+        found = _bare_names_are_towns(found)
     return sorted(_unique(found), key=lambda candidate: -candidate.score)
+
+
+def _bare_names_are_towns(found: list[Candidate]) -> list[Candidate]:
+    """A bare "Baghdad" is the city more often than its province of the same name."""
+    towns = {c.entry.country for c in found if c.entry.precision == "town" and c.exact}
+    return [
+        replace(c, score=c.score - BARE_ADMIN1_PENALTY)
+        if c.entry.precision == "admin1" and c.entry.country in towns
+        else c
+        for c in found
+    ]
 
 
 def _in_focus(entry: Entry, context: ResolveContext) -> bool:
@@ -185,8 +201,6 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint) -
     score += POPULATION_WEIGHT * math.log10(1 + entry.population)
     if hint and entry.precision == hint:
         score += HINT_BONUS
-    elif not hint and entry.precision == "admin1":
-        score -= BARE_ADMIN1_PENALTY
     return Candidate(entry=entry, score=score, exact=exact)
 
 
@@ -230,5 +244,5 @@ def country_place(code: str, *, fallback: str | None = None) -> Place | None:
         return None
     return Place(
         name=country.name, country=code, lat=country.lat, lon=country.lon,
-        precision="country", fallback=fallback,
+        precision="country", geonameid=country.geonameid, fallback=fallback,
     )  # fmt: skip

@@ -14,6 +14,7 @@ const TIMELINE_ITEMS = 400;
 const NETWORK_EDGES = 150;
 const EVENT_LIST = 15;
 const GRID_CELLS = 40;
+const FOCUS_SHARE = 0.9;
 const DEBOUNCE_MS = 300;
 const PLOVER_TYPES = [
   "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -55,6 +56,10 @@ function setChildren(node, ...children) {
 
 function quadColour(quad) {
   return (QUAD[quad] || {}).colour || OTHER_COLOUR;
+}
+
+function plural(n, word) {
+  return `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function fmt(n) {
@@ -150,7 +155,7 @@ function renderStats(stats) {
   const span = stats.first_date ? `${stats.first_date} to ${stats.last_date}` : "no dates";
   setStatus(
     "stats",
-    `${fmt(stats.events)} events matching · ${fmt(ledger.events)} in the ledger from ` +
+    `${plural(stats.events, "event")} matching · ${fmt(ledger.events)} in the ledger from ` +
       `${fmt(ledger.documents)} documents, ${fmt(ledger.sources)} sources · ${span} · ` +
       `${fmt(stats.fatalities)} fatalities (best estimates)`,
   );
@@ -254,12 +259,19 @@ function setupMap() {
   return Promise.all([loadBasemap(map), fitToEvents(map)]);
 }
 
-/** Start on where the events are (the grid summary is cheap on any ledger). */
+/** Start on where most events are: the densest grid cells holding FOCUS_SHARE of them
+ * (a few far-off events should not zoom the map out to the whole world). */
 async function fitToEvents(map) {
   const summary = await api("/events/summary", { cells: 24 });
-  if (!summary.cells.length) return;
-  const bounds = L.latLngBounds(summary.cells.map((c) => [c.lat, c.lon]));
-  map.fitBounds(bounds.pad(0.4), { maxZoom: 7 });
+  const cells = summary.cells.slice().sort((a, b) => b.count - a.count);
+  const focus = [];
+  let covered = 0;
+  for (const cell of cells) {
+    if (covered >= FOCUS_SHARE * summary.total) break;
+    focus.push([cell.lat, cell.lon]);
+    covered += cell.count;
+  }
+  if (focus.length) map.fitBounds(L.latLngBounds(focus).pad(0.5), { maxZoom: 7 });
 }
 
 function renderLegend() {
@@ -337,7 +349,7 @@ async function refreshMap() {
   if (points.next_cursor === null) {
     const located = points.items.filter((p) => p.lat !== null && p.lon !== null);
     state.cluster.addLayers(located.map(eventMarker));
-    setStatus("map-status", `${fmt(located.length)} events in view`);
+    setStatus("map-status", `${plural(located.length, "event")} in view`);
     return;
   }
   const summary = await api("/events/summary", filterParams({ bbox, cells: GRID_CELLS }));
@@ -395,6 +407,7 @@ function showTimelineItems(items) {
     cluster: { maxItems: 4, clusterCriteria: (a, b) => a.group === b.group },
     orientation: "top",
   });
+  timeline.fit({ animation: false });
   timeline.on("select", (props) => {
     if (props.items.length) openEvent(props.items[0]);
   });
@@ -433,7 +446,7 @@ async function refreshTimeline() {
   if (mine !== seq.timeline) return;
   if (points.next_cursor === null) {
     showTimelineItems(points.items);
-    setStatus("timeline-status", `${fmt(points.items.length)} events; click one for its sources`);
+    setStatus("timeline-status", `${plural(points.items.length, "event")}; click one for its sources`);
     return;
   }
   const histogram = await api("/events/histogram", filterParams());
@@ -447,13 +460,13 @@ async function refreshTimeline() {
 function setupNetwork() {
   state.cy = cytoscape({
     container: document.getElementById("network"),
+    maxZoom: 1.6,
     style: [
       {
         selector: "node",
         style: {
           label: "data(label)",
           "font-size": 11,
-          "min-zoomed-font-size": 6,
           "text-valign": "bottom",
           "text-margin-y": 3,
           "text-wrap": "ellipsis",
@@ -514,8 +527,9 @@ async function refreshNetwork() {
       name: "cose",
       animate: false,
       padding: 24,
-      nodeRepulsion: () => 600000,
-      idealEdgeLength: () => 120,
+      nodeRepulsion: () => 120000,
+      idealEdgeLength: () => 80,
+      componentSpacing: 40,
       nodeOverlap: 40,
       randomize: true,
     })
