@@ -248,3 +248,13 @@ def test_the_actor_behind_a_condemned_attack_is_its_named_modifier(nlp):
 def test_discourse_phrase_names_no_place(nlp):
     m = only(nlp, "In addition to Turkey, the league condemned the shelling in Kobani.", "ACCUSE")
     assert "Turkey" not in place_names(m)
+
+
+def test_a_blast_that_kills_is_one_explosion_event(nlp):
+    found = mentions(nlp, "A blast killed four soldiers at a checkpoint in Kandahar.")
+    assert [m.type for m in found] == ["ASSAULT"]
+    m = found[0]
+    assert m.trigger.text == "blast"
+    assert m.actor1 is None
+    assert m.actor2.text == "soldiers"
+    assert m.acled_sub_event_type == "Remote explosive/landmine/IED"

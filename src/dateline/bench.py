@@ -88,9 +88,9 @@ def time_spacy(texts: list[str], *, workers: int) -> float:
     """Seconds for spaCy's full English pipeline alone over ``texts``."""
     import spacy
 
-    from dateline.extract import MODEL_PACKAGE
+    from dateline.extract import MODEL
 
-    nlp = spacy.load(MODEL_PACKAGE)
+    nlp = spacy.load(MODEL)
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=SPACY_BATCH_SIZE, n_process=workers):
         pass

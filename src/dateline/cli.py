@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -30,11 +29,6 @@ console = Console(stderr=True)
 out = Console()
 
 DbOption = Annotated[str, typer.Option("--db", help="Ledger: a SQLite file or a database URL.")]
-
-
-def example_corpus() -> Path:
-    """The example pages shipped inside the package (the default input of `run`)."""
-    return Path(str(resources.files("dateline") / "examples" / "corpus"))
 
 
 def _fail(error: Exception) -> typer.Exit:
@@ -63,6 +57,7 @@ def run(
     table: Annotated[bool, typer.Option(help="Print a table of the events.")] = True,
 ) -> None:
     """Ingest, extract, resolve and reconcile into the ledger. With no PATH, the example corpus."""
+    from dateline.ingest import example_corpus
     from dateline.pipeline import run as run_pipeline
 
     inputs = paths or [example_corpus()]

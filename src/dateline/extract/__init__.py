@@ -5,7 +5,8 @@ own module and each writing its own attributes on the trigger spans:
 
 ``dateline_triggers`` (type, mode) -> ``dateline_roles`` (actor1, actor2) ->
 ``dateline_attribution`` (source) -> ``dateline_places`` -> ``dateline_modality``
--> ``dateline_acled`` (refined mode, ACLED types); then ``mentions`` adds dates and
+-> ``dateline_commitments`` (promises as AGREE / THREATEN) -> ``dateline_acled``
+(refined mode, ACLED types); then ``mentions`` adds dates and
 tolls and builds the records.
 """
 
@@ -21,6 +22,7 @@ from spacy.language import Language
 from dateline.extract import (  # noqa: F401
     acled,
     attribution,
+    commitments,
     modality,
     places,
     roles,
@@ -40,6 +42,7 @@ COMPONENTS = (
     "dateline_attribution",
     "dateline_places",
     "dateline_modality",
+    "dateline_commitments",
     "dateline_acled",
 )
 

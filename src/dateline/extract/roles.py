@@ -82,7 +82,8 @@ class RoleFinder:
         if anchor.pos_ in {"NOUN", "PROPN"}:
             possessors = syntax.children(anchor, {"poss"})
             return possessors[0] if possessors else None
-        return syntax.subject(anchor)
+        agent = syntax.subject(anchor)
+        return None if agent is not None and agent.i == span.root.i else agent
 
     def _actor2(self, span: Span, anchor: Token) -> Token | None:
         event_type = span.label_

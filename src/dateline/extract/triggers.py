@@ -27,14 +27,14 @@ from dateline.extract.lexicon import WordClass, load_rows, word_classes
 # A relative clause ("the towns they captured") recalls background, not the news.
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "relcl"})
 # Dependencies along which an outcome ("killing 71") is folded into its attack.
-OUTCOME_LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
+OUTCOME_LINK_DEPS = frozenset({"advcl", "conj", "xcomp", "nsubj"})
 # Dependencies of a noun trigger on the verb that carries its arguments.
 NOUN_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr"})
 # Row keys that constrain a match; a row with more of them is more specific.
 CONSTRAINT_KEYS = (
     "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
     "subject_in", "subject_not_in", "actor_subject", "governor_in", "via_prep",
-    "compound_in", "needs_xcomp", "needs_agent", "needs_subject", "needs_object",
+    "compound_in", "compound_not_in", "needs_xcomp", "needs_agent", "needs_subject", "needs_object",
 )  # fmt: skip
 DEFAULT_POS = ("VERB",)
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -72,7 +72,11 @@ class TriggerFinder:
         for row in load_rows("triggers", "events", extra_dirs=extra_dirs):
             for form in {row["lemma"].lower(), *row.get("forms", ())}:
                 self.rows_by_lemma[form].append(row)
-        self.retypes = load_rows("triggers", "retype", extra_dirs=extra_dirs)
+        self.retypes = [
+            row
+            for row in load_rows("triggers", "retype", extra_dirs=extra_dirs)
+            if "governor_lemmas" in row
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [c for token in doc if (c := self._match(token)) is not None]
@@ -130,11 +134,10 @@ class TriggerFinder:
                 return False
         if row.get("needs_xcomp") and not syntax.children(token, {"xcomp", "ccomp"}):
             return False
-        if "compound_in" in row:
-            compounds = {c.lemma_.lower() for c in syntax.children(token, {"compound", "amod"})}
-            if not compounds & set(row["compound_in"]):
-                return False
-        return True
+        compounds = {c.lemma_.lower() for c in syntax.children(token, {"compound", "amod"})}
+        if "compound_in" in row and not compounds & set(row["compound_in"]):
+            return False
+        return not compounds & set(row.get("compound_not_in", ()))
 
     def _fits_objects(self, row: dict, token: Token) -> bool:
         objects = syntax.direct_objects(token)
