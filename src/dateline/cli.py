@@ -169,9 +169,7 @@ def evaluate(
         "recall of required events",
         f"{report.recall:.3f} ({report.required_found}/{report.required})",
     )
-    table.add_row(
-        "precision", f"{report.precision:.3f} ({report.matched_events}/{report.events})"
-    )
+    table.add_row("precision", f"{report.precision:.3f} ({report.matched_events}/{report.events})")
     for name, f in report.fields.items():
         value = "n/a" if f.accuracy is None else f"{f.accuracy:.3f} ({f.correct}/{f.total})"
         table.add_row(f"{name} accuracy", value)
@@ -227,6 +225,80 @@ def bench(
 
     result = run_bench(data, workers=workers, limit=limit, log=console.print)
     out.print_json(json.dumps(result.as_dict()))
+
+
+@app.command()
+def network(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")] = None,
+    window: Annotated[str, typer.Option(help="Time window: day, week, month or year.")] = "month",
+    fmt: Annotated[str, typer.Option("--format", help="json, graphml or gexf.")] = "json",
+    output: Annotated[Path | None, typer.Option(help="File to write (json: stdout).")] = None,
+) -> None:
+    """The actor network: who acts on whom, by PLOVER quad class, over time windows."""
+    import datetime as dt
+
+    from dateline import reconcile
+    from dateline.store import Ledger
+
+    writers = {"graphml": reconcile.write_graphml, "gexf": reconcile.write_gexf}
+    if fmt not in ("json", *writers):
+        raise _fail(ValueError(f"unknown format {fmt!r}; choose json, graphml or gexf"))
+    if fmt in writers and output is None:
+        raise _fail(ValueError(f"--output is needed for {fmt}"))
+    try:
+        first = dt.date.fromisoformat(since) if since else None
+        last = dt.date.fromisoformat(until) if until else None
+        events = Ledger(db, read_only=True).events()
+        net = reconcile.network(events, since=first, until=last, window=window)
+    except (DatelineError, ValueError) as e:
+        raise _fail(e) from e
+    if fmt in writers:
+        writers[fmt](net, output)
+        console.print(f"{len(net.edges)} edges written to {output}")
+    elif output:
+        output.write_text(json.dumps(reconcile.to_json(net), ensure_ascii=False, indent=1))
+    else:
+        out.print_json(json.dumps(reconcile.to_json(net), ensure_ascii=False))
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="DATELINE_TOKEN", help="Bearer token that allows POST /documents."),
+    ] = None,
+    cors: Annotated[list[str] | None, typer.Option(help="Allowed CORS origin (repeat).")] = None,
+) -> None:
+    """Serve the HTTP API and the offline dashboard over the ledger."""
+    from dateline.api import serve as serve_ledger
+
+    try:
+        serve_ledger(db, host=host, port=port, token=token, cors_origins=tuple(cors or ()))
+    except DatelineError as e:
+        raise _fail(e) from e
+
+
+gazetteer = typer.Typer(help="The local gazetteer: add places from GeoNames dumps.")
+app.add_typer(gazetteer, name="gazetteer")
+
+
+@gazetteer.command("import")
+def gazetteer_import(
+    path: Annotated[Path, typer.Argument(help="A GeoNames dump (tab-separated, e.g. IQ.txt).")],
+) -> None:
+    """Load a GeoNames country dump you downloaded into the local gazetteer."""
+    from dateline.resolve.gazetteer import import_geonames_dump
+
+    try:
+        n = import_geonames_dump(path)
+    except (DatelineError, OSError, ValueError) as e:
+        raise _fail(e) from e
+    console.print(f"{n} places imported from {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

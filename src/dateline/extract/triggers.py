@@ -34,7 +34,7 @@ NOUN_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr"})
 CONSTRAINT_KEYS = (
     "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
     "subject_in", "subject_not_in", "actor_subject", "governor_in", "via_prep",
-    "compound_in", "compound_not_in", "needs_xcomp", "needs_agent", "needs_subject", "needs_object",
+    "compound_in", "compound_not_in", "needs_xcomp", "no_infinitive", "needs_agent", "needs_subject", "needs_object",
 )  # fmt: skip
 DEFAULT_POS = ("VERB",)
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -132,6 +132,10 @@ class TriggerFinder:
                 self._in(o, row["prep_object_in"]) for o in objects
             ):
                 return False
+        if row.get("no_infinitive") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        ):
+            return False
         if row.get("needs_xcomp") and not syntax.children(token, {"xcomp", "ccomp"}):
             return False
         compounds = {c.lemma_.lower() for c in syntax.children(token, {"compound", "amod"})}

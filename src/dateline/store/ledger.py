@@ -149,6 +149,13 @@ class Ledger:
                 conn.execute(insert(schema.event_mentions), list(unique.values()))
         return len(event_rows)
 
+    def events(self) -> list[Event]:
+        """Every event as a record (for the network and other re-use), by date then id."""
+        table = schema.events
+        query = select(table.c.event).order_by(table.c.date, table.c.id)
+        with self.engine.connect() as conn:
+            return [from_data(Event, json.loads(data)) for data in conn.execute(query).scalars()]
+
     def event_records(self) -> Iterator[dict[str, Any]]:
         """Every event in the export contract's shape, by date then id."""
         table = schema.events
@@ -252,4 +259,5 @@ def _event_row(ev: Event, record: dict[str, Any]) -> dict[str, Any]:
         "fatalities_best": ev.fatalities.best if ev.fatalities else None,
         "confidence": ev.confidence,
         "data": json.dumps(record, ensure_ascii=False, sort_keys=True),
+        "event": json.dumps(to_data(ev), ensure_ascii=False, sort_keys=True),
     }

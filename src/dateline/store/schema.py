@@ -92,6 +92,7 @@ events = Table(
     Column("fatalities_best", Integer),
     Column("confidence", Float, nullable=False),
     Column("data", Text, nullable=False),  # the export-contract record, as JSON
+    Column("event", Text, nullable=False),  # the Event record itself (codec), for re-use
 )
 Index("ix_events_lat_lon", events.c.lat, events.c.lon)
 
