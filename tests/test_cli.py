@@ -61,3 +61,34 @@ def test_eval_with_missing_gold_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["eval", "--gold", str(tmp_path / "nope.jsonl"), "--db", str(db)])
     assert result.exit_code == 2
     assert "E020" in result.output
+
+
+def _ledger_with_events(db):
+    from conftest import make_document, make_event, make_mention
+
+    from dateline.store import Ledger
+
+    ledger = Ledger(db)
+    doc = make_document()
+    mention = make_mention(doc)
+    ledger.add_document(doc, [mention])
+    ledger.replace_events([make_event((mention,), id="e1")])
+
+
+def test_network_exports_open_in_graph_tools(tmp_path):
+    import networkx as nx
+
+    db = tmp_path / "l.db"
+    _ledger_with_events(db)
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = tmp_path / f"net.{fmt}"
+        result = runner.invoke(
+            app, ["network", "--db", str(db), "--format", fmt, "--output", str(path)]
+        )
+        assert result.exit_code == 0, result.output
+        graph = reader(path)
+        assert graph.number_of_edges() == 1
+    result = runner.invoke(app, ["network", "--db", str(db)])
+    edges = json.loads(result.stdout)["edges"]
+    assert [e["source"] for e in edges] == ["SYR-MIL"]
+    assert edges[0]["quad_class"] == "material_conflict"

@@ -132,9 +132,7 @@ class TriggerFinder:
                 self._in(o, row["prep_object_in"]) for o in objects
             ):
                 return False
-        if row.get("no_infinitive") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        ):
+        if row.get("no_infinitive") and _infinitive(token):
             return False
         if row.get("needs_xcomp") and not syntax.children(token, {"xcomp", "ccomp"}):
             return False
@@ -221,6 +219,12 @@ def in_class(token: Token, word_class: WordClass) -> bool:
         or token.lower_ in word_class.lemmas
         or (bool(token.ent_type_) and token.ent_type_ in word_class.entity_labels)
     )
+
+
+def _infinitive(token: Token) -> bool:
+    """ "to support", or "to take up arms and defend" (the second verb shares the "to")."""
+    verb = token.head if token.dep_ == "conj" else token
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _has_prep(token: Token, prep: str) -> bool:
