@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from test_api_fixtures import build_ledger
 
 from dateline.api import create_app
+from dateline.api.paging import Position, encode_cursor
 from dateline.contract import event_record
 from dateline.export.acled import ACLED_COLUMNS
 from dateline.records import QUAD_CLASS
@@ -163,7 +164,12 @@ def test_pagination_with_a_filter_and_the_largest_page(client, records):
 
 def test_a_cursor_from_another_sort_or_garbage_is_refused(client):
     cursor = client.get("/events", params={"limit": 2, "sort": "date"}).json()["next_cursor"]
-    for params in ({"cursor": cursor, "sort": "-date"}, {"cursor": "bm90IGEgY3Vyc29y"}):
+    tampered = encode_cursor("fatalities", Position(0, "12; DROP", "ev-mosul"))
+    for params in (
+        {"cursor": cursor, "sort": "-date"},
+        {"cursor": "bm90IGEgY3Vyc29y"},
+        {"cursor": tampered, "sort": "fatalities"},
+    ):
         response = client.get("/events", params={"limit": 2, **params})
         assert response.status_code == 400
         assert response.json()["error"]["code"] == "invalid_cursor"

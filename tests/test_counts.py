@@ -77,6 +77,11 @@ def _values(count):
         ("The plane crashed, killing all 145 aboard.", (145, 145, 145, "exact"), None),
         ("The raid killed many thousands.", (2000, 2000, None, "vague"), None),
         ("Some 40 people were said to have died.", (40, 40, 40, "about"), None),
+        # Headline style: present tense, a hedge after the number, "martyrs".
+        ("Shells kill 8 civilians in the old city", (8, 8, 8, "exact"), None),
+        ("Rockets kill 5 persons at least in the suburbs", (5, 5, None, "at_least"), None),
+        ("Airstrikes left 4 martyrs in the village", (4, 4, 4, "exact"), None),
+        ("Mortars kill and injure 9 people", (1, 1, None, "vague"), (9, 9, 9, "exact")),
         ("The rebels said dozens of ``traitors'' had been killed.", (24, 24, None, "vague"),
          None),
         # A killing verb with a victim but no number: at least one, vaguely.

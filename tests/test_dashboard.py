@@ -107,6 +107,7 @@ def test_dashboard_shows_an_events_sources_and_contradictions(page, server_url):
     page.wait_for_function("document.querySelectorAll('#timeline [data-event-id]').length === 1")
     page.wait_for_function("document.querySelectorAll('.event-row').length === 1")
     assert "1 of 1 actor links" in page.text_content("#network-status")
+    assert page.get_attribute("#download-csv", "href") == "/events.csv?q=market"
 
     marker.click()
     page.wait_for_function("document.querySelectorAll('.mention').length === 2")
@@ -128,6 +129,8 @@ def test_dashboard_shows_an_events_sources_and_contradictions(page, server_url):
     assert "praying for Mosul" not in page.text_content("#document-text")
     assert "praying for Mosul" in page.text_content("#document-comments")
     assert len(page.query_selector_all("#document-text mark.evidence")) == 2
+    current = page.text_content("#document-text mark.evidence.current")
+    assert current.startswith("Syrian jets bombed")  # the event's own sentence stands out
     page.screenshot(path=str(ARTIFACTS / "dashboard-document.png"))
     page.keyboard.press("Escape")
     page.wait_for_selector("#document-view", state="hidden")

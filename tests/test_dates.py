@@ -53,7 +53,10 @@ def test_date_spans_are_document_offsets_in_order():
     [
         # The news rule: a bare weekday is the latest such day on or before publication.
         ("Tuesday", TUESDAY, (dt.date(2014, 6, 24), "day")),
-        ("Wednesday", TUESDAY, (dt.date(2014, 6, 18), "day")),
+        # ...except the day right after it: an updated page, not six days back.
+        ("Wednesday", TUESDAY, (dt.date(2014, 6, 25), "day")),
+        ("Monday", TUESDAY, (dt.date(2014, 6, 23), "day")),
+        ("Thursday", TUESDAY, (dt.date(2014, 6, 19), "day")),
         ("Monday night", TUESDAY, (dt.date(2014, 6, 23), "day")),
         ("late Tuesday", TUESDAY, (dt.date(2014, 6, 24), "day")),
         ("on Sunday", TUESDAY, (dt.date(2014, 6, 22), "day")),
@@ -62,8 +65,10 @@ def test_date_spans_are_document_offsets_in_order():
         # Across week, month and year boundaries.
         ("Sunday", dt.date(2014, 6, 30), (dt.date(2014, 6, 29), "day")),
         ("Monday", dt.date(2014, 6, 30), (dt.date(2014, 6, 30), "day")),
-        ("Tuesday", dt.date(2014, 6, 30), (dt.date(2014, 6, 24), "day")),
-        ("Friday", dt.date(2015, 1, 1), (dt.date(2014, 12, 26), "day")),
+        ("Tuesday", dt.date(2014, 6, 30), (dt.date(2014, 7, 1), "day")),
+        ("Wednesday", dt.date(2014, 6, 30), (dt.date(2014, 6, 25), "day")),
+        ("Friday", dt.date(2015, 1, 1), (dt.date(2015, 1, 2), "day")),
+        ("Saturday", dt.date(2015, 1, 1), (dt.date(2014, 12, 27), "day")),
         ("Wednesday", dt.date(2015, 1, 1), (dt.date(2014, 12, 31), "day")),
         ("Saturday", dt.date(2016, 3, 1), (dt.date(2016, 2, 27), "day")),
         # Relative phrases.

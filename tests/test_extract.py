@@ -258,3 +258,39 @@ def test_a_blast_that_kills_is_one_explosion_event(nlp):
     assert m.actor1 is None
     assert m.actor2.text == "soldiers"
     assert m.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The government said it will release forty prisoners next week.", "AGREE"),
+        ("Ankara will impose sanctions on the company unless it pays the fine.", "THREATEN"),
+        ("The minister said he is ready to meet the rebel leaders in Nairobi.", "AGREE"),
+    ],
+)
+def test_promised_acts_are_agreements_or_threats(nlp, text, event_type):
+    assert [m.type for m in mentions(nlp, text)] == [event_type]
+
+
+def test_a_hunger_strike_is_a_protest_not_an_attack(nlp):
+    found = mentions(nlp, "Forty detainees began a hunger strike on Monday in Ankara.")
+    assert [m.type for m in found] == ["PROTEST"]
+
+
+def test_purpose_clause_is_not_a_support_event(nlp):
+    found = mentions(nlp, "The army moved two brigades north to support the police.")
+    assert "SUPPORT" not in [m.type for m in found]
+
+
+def test_pronoun_takes_the_nearest_subject_of_its_number(nlp):
+    m = only(nlp, "The army said it had shelled rebel positions near Idlib.", "ASSAULT")
+    assert m.actor1.text == "army"
+    m = only(nlp, "The rebels said he had attacked the convoy.", "ASSAULT")
+    assert m.actor1 is None  # "he" cannot be "the rebels"
+
+
+def test_a_finite_second_verb_keeps_its_own_modality(nlp):
+    text = "The government said it would allow flights and asked Turkey to close the border."
+    m = only(nlp, text, "REQUEST")
+    assert m.modality == "asserted"
+    assert m.actor1.text == "government"

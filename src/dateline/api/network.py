@@ -9,14 +9,15 @@ ledger written by any version of the pipeline, and reads columns, not JSON.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from sqlalchemy import select
+from sqlalchemy import Connection, func, select
 
-from dateline.api.actors import actor_index
+from dateline.api.actors import actor_records
 from dateline.api.deps import Conn
 from dateline.api.events import bucket_start
 from dateline.api.filters import EventFilters, event_filters, where_clauses
@@ -27,6 +28,7 @@ Window = Literal["all", "day", "week", "month", "year"]
 DEFAULT_EDGES = 500
 MAX_EDGES = 5000
 MAX_EDGE_EVENTS = 100  # event ids listed per edge; ``count`` always has the full number
+ID_SEPARATOR = ","  # event ids are hashes and slugs, never holding a comma
 
 router = APIRouter(tags=["network"])
 
@@ -40,12 +42,13 @@ class Edge:
     event_ids: list[str] = field(default_factory=list)
     count: int = 0
     fatalities: int = 0
+    representative: str = ""  # one event's id, to read the actors' records from
 
-    def add(self, event_id: str, fatalities: int | None) -> None:
-        self.count += 1
-        self.fatalities += fatalities or 0
-        if len(self.event_ids) < MAX_EDGE_EVENTS:
-            self.event_ids.append(event_id)
+    def add(self, row: Any) -> None:
+        self.count += row.n
+        self.fatalities += row.fatalities or 0
+        self.event_ids.extend(row.ids.split(ID_SEPARATOR))
+        self.representative = max(self.representative, row.rep)
 
     def record(self) -> dict[str, Any]:
         return {
@@ -57,7 +60,7 @@ class Edge:
             "window": self.window,
             "count": self.count,
             "fatalities": self.fatalities,
-            "event_ids": self.event_ids,
+            "event_ids": sorted(self.event_ids)[:MAX_EDGE_EVENTS],
         }
 
 
@@ -67,15 +70,49 @@ def window_start(day: dt.date | None, window: Window) -> str | None:
     return bucket_start(day, window).isoformat() if day else "undated"
 
 
+def _edge_rows(conn: Connection, clauses: list[Any], window: Window) -> Any:
+    """Events grouped in SQL by actor pair and type (and day, for windows): one pass."""
+    c = events.c
+    keys = [c.actor1, c.actor2, c.type] + ([] if window == "all" else [c.date])
+    query = (
+        select(
+            *keys,
+            func.count().label("n"),
+            func.sum(c.fatalities_best).label("fatalities"),
+            func.aggregate_strings(c.id, ID_SEPARATOR).label("ids"),
+            func.max(c.id).label("rep"),
+        )
+        .where(*clauses, c.actor1.is_not(None), c.actor2.is_not(None))
+        .group_by(*keys)
+    )
+    return conn.execute(query)
+
+
 def edges(rows: Iterable[Any], window: Window) -> list[Edge]:
-    """Group (id, date, type, actor1, actor2, fatalities_best) rows into edges."""
+    """Fold grouped rows (actor1, actor2, type[, date], n, fatalities, ids, rep) into edges."""
     found: dict[tuple[str, str, str, str | None], Edge] = {}
     for r in rows:
         quad = QUAD_CLASS.get(r.type, "other")
-        key = (r.actor1, r.actor2, quad, window_start(r.date, window))
+        key = (r.actor1, r.actor2, quad, window_start(getattr(r, "date", None), window))
         edge = found.get(key) or found.setdefault(key, Edge(*key))
-        edge.add(r.id, r.fatalities_best)
+        edge.add(r)
     return sorted(found.values(), key=lambda e: (-e.count, e.source, e.target, e.window or ""))
+
+
+def _nodes(conn: Connection, found: list[Edge], kept: list[Edge]) -> list[dict[str, Any]]:
+    """The actors of the kept edges, records read from one event each, with event counts."""
+    counts: Counter[str] = Counter()
+    for edge in found:
+        counts[edge.source] += edge.count
+        if edge.target != edge.source:
+            counts[edge.target] += edge.count
+    representatives = {}
+    for edge in kept:
+        representatives.setdefault(edge.source, (edge.representative, "actor1"))
+        representatives.setdefault(edge.target, (edge.representative, "actor2"))
+    records = actor_records(conn, representatives)
+    nodes = [{**records.get(name, {}), "name": name, "events": counts[name]} for name in records]
+    return sorted(nodes, key=lambda n: (-n["events"], n["name"]))
 
 
 @router.get("/network")
@@ -86,20 +123,13 @@ def network(
     limit: Annotated[int, Query(ge=1, le=MAX_EDGES)] = DEFAULT_EDGES,
 ) -> dict[str, Any]:
     """Actor -> actor edges by quad class and window (since, until, quad_class filter them),
-    the strongest ``limit`` edges, with the actors they connect."""
-    c = events.c
-    query = (
-        select(c.id, c.date, c.type, c.actor1, c.actor2, c.fatalities_best)
-        .where(*where_clauses(filters), c.actor1.is_not(None), c.actor2.is_not(None))
-        .order_by(c.date, c.id)
-    )
-    found = edges(conn.execute(query), window)
+    the strongest ``limit`` edges, with the actors they connect (``events``: their events
+    in the whole network)."""
+    found = edges(_edge_rows(conn, where_clauses(filters), window), window)
     kept = found[:limit]
-    names = {e.source for e in kept} | {e.target for e in kept}
-    nodes = actor_index(conn, where_clauses(filters), names=names) if names else []
     return {
         "window": window,
         "total_edges": len(found),
-        "nodes": nodes,
+        "nodes": _nodes(conn, found, kept),
         "edges": [e.record() for e in kept],
     }

@@ -62,13 +62,22 @@ def decode_cursor(cursor: str | None, sort: str) -> Position:
         raise ApiError(400, "cursor is not one this API gave", code="invalid_cursor") from e
     if found_sort != sort or phase not in (PHASE_KEYED, PHASE_NULL) or not isinstance(last_id, str):
         raise ApiError(400, "cursor does not belong to this sort", code="invalid_cursor")
-    column, _ = SORTS[sort]
-    if key is not None and column is events.c.date:
+    return Position(phase, _decode_key(SORTS[sort][0], key), last_id)
+
+
+def _decode_key(column: Any, key: Any) -> Any:
+    """The cursor's sort key as the column's Python type (a tampered key is refused)."""
+    if key is None:
+        return None
+    if column is events.c.date and isinstance(key, str):
         try:
-            key = dt.date.fromisoformat(key)
-        except (TypeError, ValueError) as e:
+            return dt.date.fromisoformat(key)
+        except ValueError as e:
             raise ApiError(400, "cursor is not one this API gave", code="invalid_cursor") from e
-    return Position(phase, key, last_id)
+    expected = {"fatalities_best": int, "confidence": (int, float), "id": str}.get(column.name)
+    if expected is None or isinstance(key, bool) or not isinstance(key, expected):
+        raise ApiError(400, "cursor is not one this API gave", code="invalid_cursor")
+    return key
 
 
 def check_sort(sort: str) -> str:

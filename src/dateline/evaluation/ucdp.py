@@ -106,7 +106,7 @@ def event_from_row(row: Mapping[str, str]) -> UcdpEvent:
         lat=float(row["latitude"]),
         lon=float(row["longitude"]),
         date_start=dt.date.fromisoformat(row["date_start"][:10]),
-        place_names=tuple(n for n in names if n),
+        place_names=tuple(dict.fromkeys(n for n in names if n)),
     )
 
 

@@ -43,7 +43,10 @@ class CommitmentTyper:
         triggers = list(doc.spans.get(TRIGGERS_KEY, []))
         for span in triggers:
             for rule in self.rules:
-                if span._.dl_modality in rule["when_modality"] and span.label_ in rule["from_types"]:
+                if (
+                    span._.dl_modality in rule["when_modality"]
+                    and span.label_ in rule["from_types"]
+                ):
                     span.label_ = rule["to_type"]
                     break
         # Extension values are keyed by offsets, so re-storing the spans keeps them.

@@ -290,8 +290,19 @@ def _parse_quantity(tokens: list[_Token], i: int, lex: CountLexicon) -> _Quantit
         preceded_by_from = i > 0 and tokens[i - 1].low == "from"
         if upper and upper[2] == "number" and upper[0] > value and not preceded_by_from:
             return _Quantity(i, upper[1], value, value, upper[0], "range")
+    if qualifier == "exact":
+        qualifier = _trailing_hedge(tokens, stop, lex) or qualifier
     best, low, high = _hedged(value, qualifier, exclusive)
     return _Quantity(i, stop, best, low, high, qualifier)
+
+
+def _trailing_hedge(tokens: list[_Token], stop: int, lex: CountLexicon) -> str | None:
+    """ "5 persons at least": a lower bound written after the number (headline style)."""
+    for start in (stop, stop + 1):
+        phrase = _match_phrase(tokens, start, lex.qualifiers)
+        if phrase and lex.qualifiers[phrase][0] == "at_least":
+            return "at_least"
+    return None
 
 
 def _between(tokens: list[_Token], i: int, j: int, lex: CountLexicon) -> _Quantity | None:
@@ -373,7 +384,7 @@ def _merge_killed_and_injured(tokens: list[_Token], hits: list[_Hit]) -> list[_H
                 label="casualties",
                 attach="both" if left and right else ("left" if left else "right"),
                 verb=previous.term.verb,
-                bare=previous.term.bare,
+                bare=True,  # killing and wounding someone: at least one died
                 right_filler=False,
                 max_left_gap=previous.term.max_left_gap,
             )

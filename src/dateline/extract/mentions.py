@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
@@ -77,7 +78,7 @@ def _mentions(
     base = Mention(
         doc_id=doc.id,
         doc_name=doc.name,
-        sentence=_span(trigger.sent),
+        sentence=_sentence(trigger.sent),
         trigger=_span(trigger),
         type=trigger.label_,
         mode=trigger._.dl_mode,
@@ -95,13 +96,8 @@ def _mentions(
     )
     own = trigger._.dl_argument_places
     if trigger._.dl_mode in SPLIT_BY_PLACE_MODES and len(own) > 1:
-        return [_with_places(base, (_span(place),)) for place in own]
+        return [replace(base, places=(_span(place),)) for place in own]
     return [base]
-
-
-def _with_places(mention: Mention, places: tuple[Span, ...]) -> Mention:
-    fields = {name: getattr(mention, name) for name in mention.__dataclass_fields__}
-    return Mention(**{**fields, "places": places})
 
 
 def _reach(trigger: SpacySpan) -> tuple[int, int]:
@@ -132,6 +128,12 @@ def _nearest(spans: list[Span], reach: tuple[int, int]) -> Span | None:
     inside = [s for s in spans if start <= s.start < end]
     pool = inside or spans
     return min(pool, key=lambda s: min(abs(s.start - start), abs(s.start - end)))
+
+
+def _sentence(sentence: SpacySpan) -> Span:
+    """The sentence without the line breaks and spaces spaCy leaves at its end."""
+    text = sentence.text.rstrip()
+    return Span(text=text, start=sentence.start_char, end=sentence.start_char + len(text))
 
 
 def _span(span: SpacySpan) -> Span:

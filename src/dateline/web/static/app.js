@@ -271,7 +271,7 @@ async function fitToEvents(map) {
     focus.push([cell.lat, cell.lon]);
     covered += cell.count;
   }
-  if (focus.length) map.fitBounds(L.latLngBounds(focus).pad(0.5), { maxZoom: 7 });
+  if (focus.length) map.fitBounds(L.latLngBounds(focus).pad(0.6), { maxZoom: 6 });
 }
 
 function renderLegend() {
@@ -612,7 +612,7 @@ function highlightedSentence(mention) {
   return el("blockquote", { class: "sentence" }, parts);
 }
 
-function mentionItem(mention, documents) {
+function mentionItem(mention, documents, eventId) {
   const doc = documents[mention.doc_id] || {};
   return el(
     "li",
@@ -636,7 +636,14 @@ function mentionItem(mention, documents) {
       "p",
       { class: "mention-meta" },
       `${mention.doc}, characters ${mention.start}–${mention.end} · `,
-      el("a", { href: `#doc/${encodeURIComponent(mention.doc_id)}`, class: "doc-link" }, "open the document"),
+      el(
+        "a",
+        {
+          href: `#doc/${encodeURIComponent(mention.doc_id)}?event=${encodeURIComponent(eventId)}`,
+          class: "doc-link",
+        },
+        "open the document",
+      ),
     ),
   );
 }
@@ -695,7 +702,7 @@ function renderEvent(record) {
     el("dl", { class: "facts" }, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
     contradictionBox(record.contradictions),
     el("h3", {}, `Sources (${(record.mentions || []).length})`),
-    el("ol", { class: "mentions" }, (record.mentions || []).map((m) => mentionItem(m, documents))),
+    el("ol", { class: "mentions" }, (record.mentions || []).map((m) => mentionItem(m, documents, record.id))),
   );
 }
 
@@ -716,7 +723,7 @@ async function openEvent(id) {
 // ---- document view -------------------------------------------------------
 
 /** The article as text nodes, mention sentences marked (by offsets) and linked to events. */
-function markedText(text, mentions) {
+function markedText(text, mentions, currentEvent) {
   const ranges = mentions
     .filter((m) => m.start !== null && m.end !== null && m.start < m.end && m.end <= text.length)
     .map((m) => [m.start, m.end, m.event_id])
@@ -726,7 +733,8 @@ function markedText(text, mentions) {
   for (const [from, to, eventId] of ranges) {
     if (from < at) continue; // overlapping sentences: keep the first
     parts.push(text.slice(at, from));
-    const mark = el("mark", { class: "evidence", title: eventId ? `event ${eventId}` : null }, text.slice(from, to));
+    const cls = eventId && eventId === currentEvent ? "evidence current" : "evidence";
+    const mark = el("mark", { class: cls, title: eventId ? `event ${eventId}` : null }, text.slice(from, to));
     if (eventId) mark.addEventListener("click", () => openEvent(eventId));
     parts.push(mark);
     at = to;
@@ -735,7 +743,7 @@ function markedText(text, mentions) {
   return parts;
 }
 
-async function openDocument(id) {
+async function openDocument(id, currentEvent) {
   const mine = ++seq.doc;
   const view = document.getElementById("document-view");
   let doc;
@@ -749,7 +757,7 @@ async function openDocument(id) {
   document.getElementById("document-meta").textContent = [doc.outlet, doc.published, doc.url, doc.name]
     .filter(Boolean)
     .join(" · ");
-  document.getElementById("document-text").replaceChildren(...markedText(doc.text || "", doc.mentions || []));
+  document.getElementById("document-text").replaceChildren(...markedText(doc.text || "", doc.mentions || [], currentEvent));
   const comments = doc.comments || [];
   document.getElementById("document-comments").replaceChildren(
     ...(comments.length
@@ -774,14 +782,15 @@ function closeDocument() {
 // ---- routing and start-up ------------------------------------------------
 
 function route() {
-  const hash = location.hash.slice(1);
-  const [kind, ...rest] = hash.split("/");
+  const [path, query] = location.hash.slice(1).split("?");
+  const [kind, ...rest] = path.split("/");
   const id = decodeURIComponent(rest.join("/"));
+  const currentEvent = new URLSearchParams(query || "").get("event");
   if (kind === "event" && id) {
     document.getElementById("document-view").hidden = true;
     openEvent(id);
   } else if (kind === "doc" && id) {
-    openDocument(id);
+    openDocument(id, currentEvent);
   } else {
     document.getElementById("document-view").hidden = true;
     showEventList();
@@ -792,7 +801,17 @@ function reportError(error) {
   setStatus("stats", `Error: ${error.message}`);
 }
 
+/** The download links carry the current filters. */
+function refreshDownloads() {
+  const query = new URLSearchParams(filterParams()).toString();
+  for (const fmt of ["csv", "geojson", "jsonl"]) {
+    const link = document.getElementById(`download-${fmt}`);
+    link.setAttribute("href", `/events.${fmt}${query ? "?" + query : ""}`);
+  }
+}
+
 function refreshAll() {
+  refreshDownloads();
   refreshStats().catch(reportError);
   refreshMap().catch(reportError);
   refreshTimeline().catch(reportError);
