@@ -15,7 +15,7 @@ from dateline.api import create_app
 from dateline.api.paging import Position, encode_cursor
 from dateline.contract import event_record
 from dateline.export.acled import ACLED_COLUMNS
-from dateline.records import QUAD_CLASS
+from dateline.records import PLOVER_TYPES, QUAD_CLASS
 from dateline.store import Ledger
 
 
@@ -304,6 +304,7 @@ def test_stats_count_the_ledger_and_the_matching_events(client, records):
     assert body["ledger"]["events"] == body["events"] == len(records)
     assert body["ledger"]["documents"] == 7 and body["ledger"]["comments"] == 2
     assert body["by_country"]["FJI"] == 2
+    assert body["vocabulary"]["types"] == list(PLOVER_TYPES)
     filtered = client.get("/stats", params={"country": "FJI"}).json()
     assert filtered["events"] == 2 and filtered["fatalities"] == 1
     assert filtered["by_quad_class"] == {"material_conflict": 1, "verbal_conflict": 1}

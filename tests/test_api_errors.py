@@ -13,7 +13,7 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import OperationalError
 from test_api_fixtures import build_ledger
 
-from dateline.api import create_app, error_body
+from dateline.api import create_app, error_body, limits
 from dateline.records import Document
 from dateline.store import Ledger
 from dateline.store.schema import sources
@@ -259,3 +259,12 @@ def test_openapi_lists_the_endpoints(client):
         assert path in spec["paths"], path
     page = spec["paths"]["/events"]["get"]["responses"]["200"]["content"]["application/json"]
     assert page["schema"]["$ref"].endswith("EventPage")
+
+
+def test_a_statement_past_the_time_limit_is_interrupted_with_503(ledger_path, monkeypatch):
+    monkeypatch.setattr(limits, "PROGRESS_STEPS", 1)  # check the clock at every step
+    with TestClient(create_app(str(ledger_path), query_time_limit=-1)) as slow:
+        error = assert_error_shape(slow.get("/events"), 503, "query_timeout")
+        assert "narrow the filters" in error["message"]
+    with TestClient(create_app(str(ledger_path), query_time_limit=60)) as fine:
+        assert fine.get("/events").status_code == 200

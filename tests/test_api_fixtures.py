@@ -19,6 +19,7 @@ from dateline.store import Ledger
 SAMPLE_EVENTS = 40
 XSS_SCRIPT = "<script>window.__xss = 'script'; alert('xss')</script>"
 XSS_IMG = "<img src=x onerror=\"window.__xss = 'img'; alert('xss')\">"
+XSS_URL = "javascript:window.__xss='url'"
 
 SYRIA_MIL = Actor("SYR-MIL", "Syria military", "SYR", "MIL", acled_inter=8)
 IRAQ_CVL = Actor("IRQ-CVL", "Iraq civilians", "IRQ", "CVL", acled_inter=7)
@@ -72,6 +73,7 @@ def _documents() -> dict[str, Document]:
             name="a.txt",
             outlet="Example Wire",
             title="Market bombed in Mosul",
+            url="https://news.example/mosul-market",
             comments=(Comment("Terrible news, praying for Mosul.", len(a) + 2, len(a) + 36),),
         ),
         "b": make_document(b, id="doc-b", name="b.txt", outlet="Daily Dispatch", comments=()),
@@ -83,6 +85,7 @@ def _documents() -> dict[str, Document]:
             name="x.txt",
             outlet=f"Outlet {XSS_SCRIPT}",
             title=f"Title {XSS_IMG}",
+            url=XSS_URL,
             comments=(Comment(f"Comment {XSS_SCRIPT} {XSS_IMG}", len(x) + 2, len(x) + 200),),
         ),
     }

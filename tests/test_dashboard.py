@@ -11,9 +11,10 @@ import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
-from test_api_fixtures import XSS_IMG, XSS_SCRIPT, build_ledger
+from test_api_fixtures import XSS_IMG, XSS_SCRIPT, XSS_URL, build_ledger
 
 from dateline.api import create_app
 
@@ -125,6 +126,8 @@ def test_dashboard_shows_an_events_sources_and_contradictions(page, server_url):
     page.click(".doc-link >> nth=0")
     page.wait_for_selector("#document-view:not([hidden])")
     assert page.text_content("#document-title") == "Market bombed in Mosul"
+    link = page.get_attribute("#document-meta a", "href")
+    assert link == "https://news.example/mosul-market"
     assert page.text_content("#document-text").startswith("Syrian jets bombed")
     assert "praying for Mosul" not in page.text_content("#document-text")
     assert "praying for Mosul" in page.text_content("#document-comments")
@@ -134,6 +137,21 @@ def test_dashboard_shows_an_events_sources_and_contradictions(page, server_url):
     page.screenshot(path=str(ARTIFACTS / "dashboard-document.png"))
     page.keyboard.press("Escape")
     page.wait_for_selector("#document-view", state="hidden")
+
+    # The timeline's window becomes the date filter of every view.
+    page.fill("input[name=q]", "")
+    page.wait_for_function("document.querySelectorAll('#timeline [data-event-id]').length > 1")
+    page.evaluate("state.timeline.setWindow('2014-06-09', '2014-06-12', {animation: false})")
+    page.click("#timeline-window")
+    assert page.input_value("input[name=since]") == "2014-06-09"
+    assert page.input_value("input[name=until]") == "2014-06-12"
+    window = {"since": "2014-06-09", "until": "2014-06-12", "limit": 1000}
+    expected = len(httpx.get(server_url + "/events", params=window).json()["items"])
+    assert expected >= 2  # the Mosul and Tikrit events at least
+    page.wait_for_function(
+        f"document.querySelectorAll('#timeline [data-event-id]').length === {expected}"
+    )
+    assert f"{expected} events matching" in page.text_content("#stats")
     assert page.errors == []
 
 
@@ -150,6 +168,8 @@ def test_untrusted_text_is_shown_as_inert_text(page, server_url):
     page.wait_for_selector("#document-view:not([hidden])")
     assert page.text_content("#document-title") == f"Title {XSS_IMG}"
     assert XSS_SCRIPT in page.text_content("#document-meta")
+    assert XSS_URL in page.text_content("#document-meta")
+    assert page.query_selector("#document-meta a") is None  # a javascript: URL is no link
     assert XSS_SCRIPT in page.text_content("#document-text")
     comments = page.text_content("#document-comments")
     assert XSS_SCRIPT in comments and XSS_IMG in comments

@@ -354,16 +354,18 @@ def test_ucdp_sides_and_places():
     rebels = Actor("SYR-REB", "Syrian rebels", "SYR", "REB")
     depths = [{text.index("kills"): 0}]
     swapped = mention(text, "kills", actor1_entity=rebels, actor2_entity=army, place=near)
-    side_a, side_b, either, place = ucdp.score_sides_and_places(
-        groups, [[swapped]], depths, rules=ucdp.load_side_rules()
-    )
-    assert (side_a.correct, side_b.correct, either.correct, place.correct) == (0, 0, 1, 1)
+    report = ucdp.score_sides_and_places(groups, [[swapped]], depths, rules=ucdp.load_side_rules())
+    tallies = (report.side_a, report.side_b, report.either_order, report.place)
+    assert [t.correct for t in tallies] == [0, 0, 1, 1]
     placed_far = mention(text, "kills", actor1_entity=army, actor2_entity=rebels, place=far)
-    side_a, side_b, either, place = ucdp.score_sides_and_places(
-        groups, [[placed_far]], depths, rules=ucdp.load_side_rules()
+    # The same headline twice: once with the far place, once giving no mention.
+    report = ucdp.score_sides_and_places(
+        groups * 2, [[placed_far], []], depths * 2, rules=ucdp.load_side_rules()
     )
-    assert (side_a.correct, side_b.correct, either.correct, place.correct) == (1, 1, 1, 0)
-    assert place.total == 1
+    tallies = (report.side_a, report.side_b, report.either_order, report.place)
+    assert [t.correct for t in tallies] == [1, 1, 1, 0]  # sides right, place 170 km off
+    assert [t.total for t in tallies] == [2, 2, 2, 2]
+    assert report.no_mention == 1
 
 
 def test_ucdp_sample_is_deterministic_and_bounded():

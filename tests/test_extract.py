@@ -294,3 +294,29 @@ def test_a_finite_second_verb_keeps_its_own_modality(nlp):
     m = only(nlp, text, "REQUEST")
     assert m.modality == "asserted"
     assert m.actor1.text == "government"
+
+
+def test_would_in_reported_speech_is_a_promise_not_a_hypothesis(nlp):
+    m = only(nlp, "The ministry said it would send 300 troops to the border.", "MOBILIZE")
+    assert m.modality == "promised"
+    m = only(nlp, "Such troops would be sent to the border in a war.", "MOBILIZE")
+    assert m.modality == "hypothetical"
+
+
+def test_a_dateline_is_not_the_event_place(nlp):
+    m = only(nlp, "KABUL, Afghanistan\u2014Gunmen attacked a police post in Kunduz on Monday.",
+             "ASSAULT")  # fmt: skip
+    assert m.sentence.text.startswith("Gunmen")
+    assert place_names(m) == ["Kunduz"]
+
+
+def test_saying_someone_must_act_is_a_request_of_them(nlp):
+    m = only(nlp, "Moscow said on Monday that Kiev must return the captured helicopter.", "REQUEST")
+    assert m.actor1.text == "Moscow"
+    assert m.actor2.text == "Kiev"
+
+
+def test_an_act_promised_unless_something_happens_is_a_threat(nlp):
+    text = "Nigeria said it will withdraw its troops from the mission unless the fighting stops."
+    m = only(nlp, text, "THREATEN")
+    assert m.modality == "threatened"

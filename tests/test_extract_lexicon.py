@@ -13,7 +13,7 @@ from dateline.extract.triggers import TriggerFinder
 from dateline.records import PLOVER_TYPES
 
 PILLAGE = {"id": "coerce.pillage", "lemma": "pillage", "type": "COERCE", "mode": "loot"}
-HEADER = {"schema_version": 1, "source": "written for this test"}
+HEADER = {"_meta": {"schema_version": 1, "source": "written for this test"}}
 
 
 def write_table(path, rows, header=HEADER):
@@ -29,8 +29,9 @@ def test_packaged_trigger_rows_are_well_formed():
     for row in rows:
         assert row["type"] in PLOVER_TYPES, row
         for key in ("object_in", "object_not_in", "subject_in", "prep_object_in", "governor_in"):
-            if key in row:
-                assert row[key] in classes, (row["id"], row[key])
+            names = [row[key]] if isinstance(row.get(key), str) else row.get(key, [])
+            for name in names:
+                assert name in classes, (row["id"], name)
 
 
 def test_user_rows_come_after_packaged_ones(tmp_path):
@@ -48,7 +49,9 @@ def test_user_folder_from_environment(tmp_path, monkeypatch):
 
 
 def test_wrong_schema_version_is_refused(tmp_path):
-    write_table(tmp_path / "triggers" / "events.jsonl", [], header={"schema_version": 99})
+    write_table(
+        tmp_path / "triggers" / "events.bad.jsonl", [], header={"_meta": {"schema_version": 99}}
+    )
     with pytest.raises(LexiconError, match="schema_version"):
         load_rows("triggers", "events", extra_dirs=[tmp_path])
 

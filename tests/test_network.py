@@ -8,7 +8,7 @@ import json
 import networkx as nx
 import pytest
 
-from dateline.reconcile import network, to_json, write_gexf, write_graphml
+from dateline.reconcile import network, to_json, write_gexf, write_graphml, write_network
 from dateline.records import Actor, Event
 
 IRAN = Actor("IRN-MIL", "Iranian military", country="IRN", sector="MIL")
@@ -78,3 +78,18 @@ def test_graphml_and_gexf_files_read_back_with_networkx(tmp_path):
         weights = sorted(int(d["weight"]) for _, _, d in graph.edges(data=True))
         assert weights == sorted(e.count for e in net.edges)
         assert any(d.get("events") == "e1 e2" for _, _, d in graph.edges(data=True))
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf"])
+def test_write_network_dispatches_on_format(tmp_path, fmt):
+    path = tmp_path / f"net.{fmt}"
+    write_network(network(EVENTS), path, fmt=fmt)
+    text = path.read_text(encoding="utf-8")
+    assert "IRN-MIL" in text
+    if fmt == "json":
+        assert json.loads(text)["window"] == "month"
+
+
+def test_write_network_refuses_an_unknown_format(tmp_path):
+    with pytest.raises(ValueError):
+        write_network(network(EVENTS), tmp_path / "net.dot", fmt="dot")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 
 from dateline.reconcile import reconcile
@@ -243,3 +244,15 @@ def test_event_ids_survive_adding_unrelated_documents():
     before = {e.id for e in reconcile(strike_reports())}
     after = {e.id for e in reconcile([*strike_reports(), *towns_taken("d9", "nine.txt")])}
     assert before <= after
+
+
+def test_the_garbage_collector_is_left_as_it_was():
+    assert gc.isenabled()
+    reconcile(strike_reports())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        reconcile(strike_reports())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -13,6 +13,11 @@ from fastapi.staticfiles import StaticFiles
 from dateline import __version__
 from dateline.api import actors, events, ingest, ledger_views, network
 from dateline.api.errors import install_error_handlers
+from dateline.api.limits import (
+    DEFAULT_QUERY_TIME_LIMIT_S,
+    install_time_limit,
+    install_timeout_handler,
+)
 from dateline.store.ledger import open_engine
 from dateline.web import INDEX_HTML, STATIC_DIR
 
@@ -56,11 +61,13 @@ def create_app(
     token: str | None = None,
     cors_origins: Sequence[str] = (),
     max_upload_bytes: int = ingest.DEFAULT_MAX_UPLOAD_BYTES,
+    query_time_limit: float = DEFAULT_QUERY_TIME_LIMIT_S,
 ) -> Any:
     """The API and dashboard over the ledger at ``db`` (a path or SQLAlchemy URL).
 
     The API reads through a read-only connection; ``POST /documents`` writes only when
     ``token`` is set and given as a bearer token. CORS is off unless ``cors_origins``.
+    A statement running past ``query_time_limit`` seconds is interrupted (503).
     """
     app = FastAPI(
         title="dateline",
@@ -71,9 +78,11 @@ def create_app(
     )
     app.state.db = db
     app.state.engine = open_engine(db, read_only=True)
+    install_time_limit(app.state.engine, query_time_limit)
     app.state.token = token
     app.state.max_upload_bytes = max_upload_bytes
     install_error_handlers(app)
+    install_timeout_handler(app, query_time_limit)
     for module in (events, actors, network, ledger_views, ingest):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

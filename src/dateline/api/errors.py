@@ -65,8 +65,12 @@ def _respond(
     return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
 
 
-async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+def api_error_response(exc: ApiError) -> JSONResponse:
     return _respond(exc.status, exc.code, exc.message, headers=exc.headers)
+
+
+async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+    return api_error_response(exc)
 
 
 async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -88,11 +92,15 @@ async def _dateline_error(_request: Request, exc: DatelineError) -> JSONResponse
     return _respond(503, exc.code, str(exc))
 
 
+def internal_error_response(exc: Exception) -> JSONResponse:
+    log.exception("unhandled error", exc_info=exc)
+    return _respond(500, "internal_error", "internal server error")
+
+
 async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
     # The one broad catch: the last boundary before the client, so the answer
     # keeps the error shape; the traceback goes to the log, never to the client.
-    log.exception("unhandled error", exc_info=exc)
-    return _respond(500, "internal_error", "internal server error")
+    return internal_error_response(exc)
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, func, select
 from dateline.api.deps import Conn
 from dateline.api.errors import ApiError
 from dateline.api.filters import EventFilters, event_filters, where_clauses
-from dateline.records import QUAD_CLASS
+from dateline.records import PLOVER_TYPES, QUAD_CLASS
 from dateline.store import schema
 from dateline.store.schema import events
 
@@ -132,7 +132,8 @@ def _breakdown(conn: Connection, column: Any, clauses: list[Any]) -> dict[str, i
 
 @router.get("/stats", tags=["stats"])
 def stats(conn: Conn, filters: Filters) -> dict[str, Any]:
-    """Counts of the ledger's tables, and of the matching events by type, country, date."""
+    """Counts of the ledger's tables, and of the matching events by type, country, date;
+    ``vocabulary`` lists the event types and quad classes filters accept."""
     clauses = where_clauses(filters)
     c = events.c
     totals = conn.execute(
@@ -164,4 +165,5 @@ def stats(conn: Conn, filters: Filters) -> dict[str, Any]:
         "by_quad_class": by_quad,
         "by_country": _breakdown(conn, c.country, clauses),
         "by_acled_event_type": _breakdown(conn, c.acled_event_type, clauses),
+        "vocabulary": {"types": list(PLOVER_TYPES), "quad_classes": dict(QUAD_CLASS)},
     }

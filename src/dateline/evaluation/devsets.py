@@ -94,7 +94,7 @@ def ucdp_syria(path: Path, *, nlp: Language, limit: int | None = None) -> dict[s
     by_headline = {g.headline: i for i, g in enumerate(todo)}
     pick = lambda chosen, values: [values[by_headline[g.headline]] for g in chosen]  # noqa: E731
     exact, no_count = ucdp.score_fatalities(scored_toll, pick(scored_toll, mentions))
-    side_a, side_b, either, place = ucdp.score_sides_and_places(
+    sides = ucdp.score_sides_and_places(
         scored_all,
         pick(scored_all, mentions),
         pick(scored_all, depths),
@@ -107,10 +107,7 @@ def ucdp_syria(path: Path, *, nlp: Language, limit: int | None = None) -> dict[s
         "scored_headlines": len(scored_all),
         "fatalities_exact": exact.as_dict(),
         "fatalities_no_count": no_count,
-        "side_a": side_a.as_dict(),
-        "side_b": side_b.as_dict(),
-        "sides_either_order": either.as_dict(),
-        "place_50km": place.as_dict(),
+        **sides.as_dict(),
         "seconds": round(seconds, 1),
         "headlines_per_second": _rate(len(todo), seconds),
     }

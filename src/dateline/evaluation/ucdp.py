@@ -28,8 +28,9 @@ import gzip
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -255,28 +256,54 @@ def score_fatalities(
     return tally, missing
 
 
+@dataclass
+class SidesReport:
+    side_a: Tally = field(default_factory=Tally)
+    side_b: Tally = field(default_factory=Tally)
+    either_order: Tally = field(default_factory=Tally)  # both sides, whichever way round
+    place: Tally = field(default_factory=Tally)
+    no_mention: int = 0  # headlines that gave no mention at all
+    no_actor1: int = 0  # scored mentions whose actor1 did not resolve
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "side_a": self.side_a.as_dict(),
+            "side_b": self.side_b.as_dict(),
+            "sides_either_order": self.either_order.as_dict(),
+            "place_50km": self.place.as_dict(),
+            "headlines_without_mention": self.no_mention,
+            "mentions_without_actor1": self.no_actor1,
+        }
+
+
+def _sides_agree(event: UcdpEvent, first: Actor | None, second: Actor | None, rules) -> bool:
+    return side_matches(event.side_a, first, rules) and side_matches(event.side_b, second, rules)
+
+
 def score_sides_and_places(
     groups: Sequence[HeadlineGroup],
     mentions: Sequence[Sequence[Mention]],
     depths: Sequence[dict[int, int]],
     *,
     rules: Mapping[str, SideRule],
-) -> tuple[Tally, Tally, Tally, Tally]:
-    """(side_a, side_b, both sides in either order, place within 50 km)."""
-    side_a, side_b, either, place = Tally(), Tally(), Tally(), Tally()
+) -> SidesReport:
+    """Side agreement on every headline; place within 50 km where the headline names one."""
+    report = SidesReport()
     for group, found, depth in zip(groups, mentions, depths, strict=True):
         main = scored_mention(found, depth)
+        report.no_mention += main is None
+        report.no_actor1 += main is not None and main.actor1_entity is None
         actor1 = main.actor1_entity if main else None
         actor2 = main.actor2_entity if main else None
-        side_a.add(any(side_matches(e.side_a, actor1, rules) for e in group.events))
-        side_b.add(any(side_matches(e.side_b, actor2, rules) for e in group.events))
-        either.add(
+        events = group.events
+        report.side_a.add(any(side_matches(e.side_a, actor1, rules) for e in events))
+        report.side_b.add(any(side_matches(e.side_b, actor2, rules) for e in events))
+        report.either_order.add(
             any(
-                (side_matches(e.side_a, actor1, rules) and side_matches(e.side_b, actor2, rules))
-                or (side_matches(e.side_a, actor2, rules) and side_matches(e.side_b, actor1, rules))
-                for e in group.events
+                _sides_agree(e, actor1, actor2, rules) or _sides_agree(e, actor2, actor1, rules)
+                for e in events
             )
         )
         if named_place(group):
-            place.add(_within(our_place(main, found), group.events))
-    return side_a, side_b, either, place
+            report.place.add(_within(our_place(main, found), events))
+    return report

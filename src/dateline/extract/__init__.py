@@ -51,7 +51,7 @@ def load_nlp(*, extra_dirs: Sequence[str] = ()) -> Language:
     """The English model with dateline's components, loaded once per process.
 
     ``extra_dirs`` adds lexicon folders (see ``dateline.extract.lexicon``) on top of
-    the packaged tables and ``DATELINE_LEXICONS``.
+    the packaged tables and ``DATELINE_DATA_PATH``.
     """
     return _load(tuple(str(d) for d in extra_dirs))
 
@@ -59,7 +59,7 @@ def load_nlp(*, extra_dirs: Sequence[str] = ()) -> Language:
 @lru_cache(maxsize=4)
 def _load(extra_dirs: tuple[str, ...]) -> Language:
     nlp = spacy.load(MODEL)
-    nlp.add_pipe("dateline_line_breaks", before="parser")
+    nlp.add_pipe("dateline_sentence_breaks", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"extra_dirs": list(extra_dirs)})
     return nlp

@@ -6,8 +6,9 @@ Writes: the trigger spans' labels (their PLOVER type).
 PLOVER codes an offer, promise or stated willingness to cooperate ("will visit",
 "is willing to withdraw its troops") as AGREE, and a promised or conditional
 hostile act ("will impose sanctions unless ...") as THREATEN; the act itself
-stays in the mode. Rules are the ``when_modality`` rows of
-``data/triggers/retype.jsonl``.
+stays in the mode. A trigger that is itself a promise ("promised unspecified aid",
+"offered help") keeps its own type, with modality "promised". Rules are the
+``when_modality`` rows of ``data/triggers/retype.jsonl``.
 """
 
 from collections.abc import Sequence
@@ -42,6 +43,8 @@ class CommitmentTyper:
     def __call__(self, doc: Doc) -> Doc:
         triggers = list(doc.spans.get(TRIGGERS_KEY, []))
         for span in triggers:
+            if span._.dl_entry.get("modality"):
+                continue  # the trigger is the promise itself ("promised aid"): keep its type
             for rule in self.rules:
                 if (
                     span._.dl_modality in rule["when_modality"]

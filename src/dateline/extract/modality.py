@@ -49,9 +49,12 @@ class ModalityTagger:
         self.rank = {modality: rank for rank, modality in enumerate(precedence)}
         self.cues: dict[str, dict[str, str]] = {}
         self.phrases: list[tuple[tuple[str, ...], str]] = []
+        self.reporting_verbs: frozenset[str] = frozenset()
         for row in rows:
             if "kind" not in row:
                 continue
+            if row["kind"] == "reported_aux":
+                self.reporting_verbs |= frozenset(row["reporting_verbs"])
             if row["kind"] == "phrase":
                 self.phrases.extend((tuple(p.split()), row["modality"]) for p in row["words"])
             else:
@@ -76,10 +79,15 @@ class ModalityTagger:
                 if child.dep_ == "advcl":
                     for mark in syntax.children(child, {"mark"}):
                         yield from self._lookup("mark", mark)
+        reported = any(g.lemma_.lower() in self.reporting_verbs for g in _governors(anchor))
         for token in (*local, *_governors(anchor, with_conjuncts=True)):
             for child in token.children:
                 if child.dep_ in {"aux", "auxpass"}:
-                    yield from self._lookup("aux", child)
+                    # "said it would send": reported speech shifts "will" to "would".
+                    kind = (
+                        "reported_aux" if reported and self._has("reported_aux", child) else "aux"
+                    )
+                    yield from self._lookup(kind, child)
                 elif child.dep_ == "advmod":
                     yield from self._lookup("adverb", child)
         if anchor.i != trigger.i:  # "announced the deployment": the light verb governs
@@ -87,6 +95,9 @@ class ModalityTagger:
         for governor in _governors(anchor):
             yield from self._lookup("governor", governor)
         yield from self._phrases(anchor)
+
+    def _has(self, kind: str, token: Token) -> bool:
+        return any(True for _ in self._lookup(kind, token))
 
     def _lookup(self, kind: str, token: Token) -> Iterator[str]:
         table = self.cues.get(kind, {})

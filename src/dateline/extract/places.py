@@ -36,9 +36,6 @@ MIN_HEADLINE_WORDS = 4
 HEADLINE_CAPITALS = 0.7
 # A place under these is a topic ("a meeting about events in Iraq"), not a venue.
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
-# A dateline is a short all-caps place line ending in a dash, opening the story.
-DATELINE_MAX_TOKENS = 8
-DATELINE_DASHES = ("\u2014", "\u2013", "--")
 # Subordinate clauses that state a separate proposition ("while officials voiced ...").
 SEPARATE_CLAUSE_MARKS = frozenset({"while", "although", "though", "whereas", "as", "because", "if"})
 
@@ -83,10 +80,7 @@ class PlaceFinder:
 
     def _candidates(self, doc: Doc) -> list[Span]:
         found: dict[tuple[int, int], Span] = {}
-        skipped = _dateline_tokens(doc)
         for ent in doc.ents:
-            if ent.start in skipped:
-                continue
             if ent.label_ in PLACE_LABELS and self._used_as_place(ent.root):
                 found[(ent.start, ent.end)] = ent
         for token in doc:
@@ -180,20 +174,6 @@ def _within_arguments(span: Span, candidates: list[Span], heads: list[Token]) ->
     inside = {t.i for head in heads for t in head.subtree}
     excluded = _excluded_tokens(span, span.doc[span._.dl_anchor])
     return [c for c in candidates if c.root.i in inside and c.root.i not in excluded]
-
-
-def _dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of a dateline ("BEIRUT, Lebanon—"): where the report was filed, not the event."""
-    skipped: set[int] = set()
-    for sentence in doc.sents:
-        first = sentence[0]
-        if not (first.is_upper and first.is_alpha and len(first) > 1):
-            continue
-        for token in sentence[:DATELINE_MAX_TOKENS]:
-            if token.text in DATELINE_DASHES or token.text.endswith(DATELINE_DASHES):
-                skipped.update(range(sentence.start, token.i + 1))
-                break
-    return skipped
 
 
 def _assign(span: Span, candidates: list[Span], anchors: set[int]) -> list[Span]:

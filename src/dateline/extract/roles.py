@@ -87,6 +87,8 @@ class RoleFinder:
 
     def _actor2(self, span: Span, anchor: Token) -> Token | None:
         event_type = span.label_
+        if "addressee" in span._.dl_entry:  # "said Sudan must return ...": asked of Sudan
+            return span.doc[span._.dl_entry["addressee"]]
         for slot in self.slots.get(event_type, ()):
             found = self._slot(slot, span, anchor)
             if found is None or found.i == span.root.i or found.ent_type_ in NOT_ACTOR_LABELS:

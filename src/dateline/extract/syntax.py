@@ -73,6 +73,9 @@ def subject(verb: Token) -> Token | None:
         if own:
             return own[0]
         if token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+            shared = children(token.head, PASSIVE_SUBJECT_DEPS)
+            if shared and not children(token.head, SUBJECT_DEPS) and not is_passive(token):
+                return shared[0]  # "the bomb was placed ... and exploded"
             token = token.head
         elif token.dep_ == "xcomp":
             controllers = children(token.head, OBJECT_DEPS)

@@ -24,8 +24,10 @@ from dateline.extract.extensions import TRIGGERS_KEY, register
 from dateline.extract.lexicon import WordClass, load_rows, word_classes
 
 # Dependencies that make a verb a modifier, not a reported event.
-# A relative clause ("the towns they captured") recalls background, not the news.
+# A relative clause ("the towns they captured") recalls background, not the news,
+# unless it dates the event ("a device that exploded on Friday").
 MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "relcl"})
+CLAUSE_MODIFIER_DEPS = frozenset({"relcl", "acl"})
 # Dependencies along which an outcome ("killing 71") is folded into its attack.
 OUTCOME_LINK_DEPS = frozenset({"advcl", "conj", "xcomp", "nsubj"})
 # Dependencies of a noun trigger on the verb that carries its arguments.
@@ -35,8 +37,13 @@ CONSTRAINT_KEYS = (
     "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
     "subject_in", "subject_not_in", "governor_in", "via_prep",
     "compound_in", "compound_not_in", "needs_xcomp", "no_infinitive", "needs_agent",
-    "needs_subject", "needs_object",
+    "needs_subject", "needs_object", "needs_setting",
 )  # fmt: skip
+# A named place or a date on an event noun makes it a report of a particular event
+# ("Friday's attack in Lyon"), not talk of attacks in general.
+SETTING_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SETTING_TIME_LABELS = frozenset({"DATE", "TIME"})
+SETTING_PREPS = frozenset({"in", "near", "at", "on", "outside", "inside", "across"})
 DEFAULT_POS = ("VERB",)
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Word classes whose members can be the subject of an event verb.
@@ -81,6 +88,7 @@ class TriggerFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [c for token in doc if (c := self._match(token)) is not None]
+        candidates = self._add_rule_verbs(doc, candidates)
         candidates = _one_per_anchor(candidates)
         candidates = _fold_outcomes(candidates)
         candidates = _fold_retreats(candidates)
@@ -105,13 +113,19 @@ class TriggerFinder:
         best = max(fitting, key=lambda row: sum(key in row for key in CONSTRAINT_KEYS))
         return Candidate(token, best, _anchor(token, best))
 
-    def _in(self, token: Token, class_name: str) -> bool:
-        return in_class(token, self.classes[class_name])
+    def _in(self, token: Token, names: str | list[str]) -> bool:
+        """Membership of one class, or of any of a list of classes."""
+        names = [names] if isinstance(names, str) else names
+        return any(in_class(token, self.classes[name]) for name in names)
+
+    def _words(self, names: str | list[str]) -> frozenset[str]:
+        names = [names] if isinstance(names, str) else names
+        return frozenset().union(*(self.classes[name].lemmas for name in names))
 
     def _fits(self, row: dict, token: Token) -> bool:
         if token.pos_ not in row.get("pos", DEFAULT_POS):
             return False
-        if token.pos_ == "VERB" and token.dep_ in MODIFIER_DEPS:
+        if token.pos_ == "VERB" and token.dep_ in MODIFIER_DEPS and not _dated_clause(token):
             return False
         checks = (
             self._fits_words(row, token),
@@ -149,13 +163,17 @@ class TriggerFinder:
             return False
         if row.get("needs_object") and not syntax.children(token, syntax.OBJECT_DEPS):
             return False
-        expanded = [
-            word
-            for obj in objects
-            for item in syntax.of_chain(obj)
-            for word in (item, *syntax.children(item, {"compound", "amod"}))
+        expanded = [item for obj in objects for item in syntax.of_chain(obj)]
+        # A modifier counts by its word only ("*martial* law", "*mediation* efforts").
+        modifiers = [
+            m.lemma_.lower()
+            for item in expanded
+            for m in syntax.children(item, {"compound", "amod"})
         ]
-        if "object_in" in row and not any(self._in(o, row["object_in"]) for o in expanded):
+        if "object_in" in row and not (
+            any(self._in(o, row["object_in"]) for o in expanded)
+            or not self._words(row["object_in"]).isdisjoint(modifiers)
+        ):
             return False
         return not (
             "object_not_in" in row and any(self._in(o, row["object_not_in"]) for o in objects)
@@ -182,6 +200,8 @@ class TriggerFinder:
                 head, row["governor_in"]
             ):
                 return False
+        if row.get("needs_setting") and not _has_setting(token):
+            return False
         if "via_prep" in row:
             prep = token.head
             if token.dep_ != "pobj" or prep.lower_ != row["via_prep"]:
@@ -195,27 +215,56 @@ class TriggerFinder:
         return any(self._in(token, name) for name in AGENT_CLASSES)
 
     def _retype(self, candidates: list[Candidate]) -> list[Candidate]:
-        """ "promised to bomb" is a THREATEN, "urged fighters to march" a mobilisation; the
-        promise or the call is not a second event."""
+        """ "promised to bomb" is a THREATEN, "urged fighters to march" a mobilisation,
+        "said Sudan must return the helicopter" a REQUEST of Sudan; the promise or the
+        call is not a second event."""
         by_token = {c.token.i: c for c in candidates}
         dropped: set[int] = set()
         for candidate in candidates:
             governor = candidate.token.head
-            if candidate.token.dep_ != "xcomp":
-                continue
             for rule in self.retypes:
-                if (
-                    candidate.entry["type"] == rule["from_type"]
-                    and governor.lemma_.lower() in rule["governor_lemmas"]
-                ):
-                    candidate.entry = {**candidate.entry, "type": rule["to_type"]}
-                    if "modality" in rule:
-                        candidate.entry["modality"] = rule["modality"]
-                    if rule.get("actor1_from") == "governor":
-                        candidate.entry["governor"] = governor.i
-                    if governor.i in by_token:
-                        dropped.add(governor.i)
+                if not self._retype_applies(rule, candidate):
+                    continue
+                entry = {**candidate.entry, "type": rule["to_type"]}
+                if "modality" in rule:
+                    entry["modality"] = rule["modality"]
+                if rule.get("actor1_from") == "governor":
+                    entry["governor"] = governor.i
+                addressee = syntax.subject(candidate.token)
+                if rule.get("actor2_from") == "subject" and addressee is not None:
+                    entry["addressee"] = addressee.i
+                candidate.entry = entry
+                if governor.i in by_token:
+                    dropped.add(governor.i)
+                break
         return [c for c in candidates if c.token.i not in dropped]
+
+    def _add_rule_verbs(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """Verbs that report an event by their position alone: "declared that China
+        must drop its barriers" is a demand whatever "drop" means."""
+        taken = {c.token.i for c in candidates}
+        rules = [rule for rule in self.retypes if rule.get("any_verb")]
+        added = []
+        for token in doc:
+            if token.pos_ != "VERB" or token.i in taken:
+                continue
+            for rule in rules:
+                entry = {"id": rule["id"], "type": rule["to_type"]}
+                if self._retype_applies(rule, Candidate(token, entry, token)):
+                    added.append(Candidate(token, entry, token))
+                    break
+        return sorted([*candidates, *added], key=lambda c: c.token.i)
+
+    def _retype_applies(self, rule: dict, candidate: Candidate) -> bool:
+        token = candidate.token
+        if token.dep_ != rule.get("dep", "xcomp"):
+            return False
+        if token.head.lemma_.lower() not in rule["governor_lemmas"]:
+            return False
+        if "from_type" in rule and candidate.entry["type"] != rule["from_type"]:
+            return False
+        aux = {c.lemma_.lower() for c in syntax.children(token, {"aux"})}
+        return "aux_lemmas" not in rule or not aux.isdisjoint(rule["aux_lemmas"])
 
 
 def in_class(token: Token, word_class: WordClass) -> bool:
@@ -230,6 +279,30 @@ def _infinitive(token: Token) -> bool:
     """ "to support", or "to take up arms and defend" (the second verb shares the "to")."""
     verb = token.head if token.dep_ == "conj" else token
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _dated_clause(verb: Token) -> bool:
+    if verb.dep_ not in CLAUSE_MODIFIER_DEPS:
+        return False
+    for child in verb.children:
+        if child.ent_type_ in SETTING_TIME_LABELS and child.dep_ == "npadvmod":
+            return True
+        if child.dep_ == "prep" and any(
+            pobj.ent_type_ in SETTING_TIME_LABELS for pobj in syntax.children(child, {"pobj"})
+        ):
+            return True
+    return False
+
+
+def _has_setting(noun: Token) -> bool:
+    for child in noun.children:
+        if child.ent_type_ in SETTING_TIME_LABELS and child.dep_ in {"poss", "compound", "nmod"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in SETTING_PREPS:
+            for pobj in syntax.children(child, {"pobj"}):
+                if pobj.ent_type_ in SETTING_PLACE_LABELS | SETTING_TIME_LABELS:
+                    return True
+    return False
 
 
 def _has_prep(token: Token, prep: str) -> bool:
@@ -302,6 +375,16 @@ def _fold_retreats(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _outcome_head(token: Token) -> Token:
+    """The word an outcome link runs to: the head along a clause dependency, or the verb
+    of the preposition an event noun hangs from ("killed *in* a car bombing")."""
+    if token.dep_ in OUTCOME_LINK_DEPS:
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.head
+    return token
+
+
 def _fold_outcomes(candidates: list[Candidate]) -> list[Candidate]:
     """ "bombed the area, killing 57": one event, told by the attack, not two.
 
@@ -318,8 +401,8 @@ def _fold_outcomes(candidates: list[Candidate]) -> list[Candidate]:
 
     for candidate in candidates:
         token = candidate.token
-        head = by_token.get(token.head.i)
-        if head is None or token.dep_ not in OUTCOME_LINK_DEPS or head is candidate:
+        head = by_token.get(_outcome_head(token).i)
+        if head is None or head is candidate:
             continue
         same_type = candidate.entry["type"] == head.entry["type"]
         if same_type and (candidate.entry.get("outcome") or head.entry.get("outcome")):
@@ -337,5 +420,8 @@ def _fold_outcomes(candidates: list[Candidate]) -> list[Candidate]:
         for main in mains:
             if outcomes:
                 main.entry = {**main.entry, "outcome_tokens": [o.token.i for o in outcomes]}
+                if main.anchor is main.token and main.token.pos_ == "NOUN":
+                    # "guerrillas wounded two soldiers in a bomb attack": the verb has the roles
+                    main.anchor = outcomes[0].token
             kept.append(main)
     return sorted(kept, key=lambda c: c.token.i)

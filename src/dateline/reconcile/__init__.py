@@ -10,6 +10,7 @@ from dateline.reconcile.network import (
     to_networkx,
     write_gexf,
     write_graphml,
+    write_network,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "to_networkx",
     "write_gexf",
     "write_graphml",
+    "write_network",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 from dateline.reconcile.attribution import attribution_strength
 from dateline.reconcile.cluster import cluster
@@ -32,8 +34,38 @@ def reconcile(
     included; events come sorted by id. Identical mentions count once, so re-running
     over a ledger that already holds a document changes nothing.
     """
-    lexicon = lexicon or default_lexicon()
-    duplicates = _NO_DUPLICATES if duplicates is None else duplicates
+    with _no_cyclic_gc():
+        return _reconcile(
+            mentions,
+            duplicates=_NO_DUPLICATES if duplicates is None else duplicates,
+            threshold=threshold,
+            lexicon=lexicon or default_lexicon(),
+        )
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (restored on exit, also on error).
+
+    Reconciling allocates millions of small acyclic objects; the collector's repeated
+    traversals of them cost a quarter of the run time and find nothing to free.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _reconcile(
+    mentions: Iterable[Mention],
+    *,
+    duplicates: Mapping[str, str],
+    threshold: float,
+    lexicon: Lexicon,
+) -> list[Event]:
     ordered = canonical(mentions)
     views = [
         build_view(i, m, lexicon=lexicon, duplicates=duplicates) for i, m in enumerate(ordered)

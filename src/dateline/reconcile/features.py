@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -27,9 +28,10 @@ PUBLISHED_LAG_DAYS = 7
 RELATIVE_SLACK_DAYS = 1
 WEEK_DAYS = 7
 _WORD = re.compile(r"[a-z0-9]+")
-_FIGURE = re.compile(r"\d[\d,]*\d|\d|[a-z]+")
+_FIGURE = re.compile(r"\b(?:\d[\d,]*\d|\d)\b|\b[a-z]+\b")
 # Four-digit figures in this range are years, which say nothing about the event.
 YEARS = range(1900, 2101)
+NUMBER_WORD_CACHE = 1 << 16
 _UNTELLING = frozenset({"0", "1", "zero", "one"})
 _MIN_TOKEN = 3
 
@@ -149,9 +151,14 @@ def figures(text: str) -> frozenset[str]:
             year = "," not in word and len(word) == len("2014") and int(word) in YEARS
             if not year:
                 found.add(word.replace(",", ""))
-        elif like_num(word):
+        elif _number_word(word):
             found.add(word)
     return frozenset(found - _UNTELLING)
+
+
+@lru_cache(maxsize=NUMBER_WORD_CACHE)
+def _number_word(word: str) -> bool:
+    return like_num(word)  # cached: spaCy's test is slow and news reuses few words
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -164,6 +171,6 @@ def content_tokens(text: str) -> frozenset[str]:
     for word in _WORD.findall(text.lower().replace("'s ", " ").replace("\u2019s ", " ")):
         if len(word) >= _MIN_TOKEN and word not in STOP_WORDS:
             tokens.add(word[:-1] if word.endswith("s") and len(word) > _MIN_TOKEN else word)
-        elif like_num(word):  # "two", "57": shared figures are telling
+        elif _number_word(word):  # "two", "57": shared figures are telling
             tokens.add(word)
     return frozenset(tokens)

@@ -10,6 +10,7 @@ GEXF through networkx, both of which Gephi opens (GEXF edges carry their window 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ import networkx as nx
 from dateline.records import QUAD_CLASS, Actor, Event
 
 WINDOWS = ("day", "week", "month", "year", "all")
+FORMATS = ("json", "graphml", "gexf")
 UNDATED = "undated"
 ALL = "all"
 
@@ -170,6 +172,18 @@ def write_gexf(net: Network, path: str | Path) -> None:
     for _, _, key, data in graph.edges(keys=True, data=True):
         data["id"] = key
     nx.write_gexf(graph, Path(path))
+
+
+def write_network(net: Network, path: str | Path, *, fmt: str) -> None:
+    """Write ``net`` to ``path`` as ``fmt``: json, graphml or gexf."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "json":
+        Path(path).write_text(json.dumps(to_json(net), indent=1), encoding="utf-8")
+    elif fmt == "graphml":
+        write_graphml(net, path)
+    else:
+        write_gexf(net, path)
 
 
 def _kept(event: Event, since: dt.date | None, until: dt.date | None) -> bool:

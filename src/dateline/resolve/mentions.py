@@ -18,6 +18,7 @@ from dateline.records import PRECISIONS, Document, Mention, Place, Span
 from dateline.resolve import dates
 from dateline.resolve.actors import knowledge_base, rank_groups, resolve_actor
 from dateline.resolve.context import ResolveContext, build_context
+from dateline.resolve.focus import place_context
 from dateline.resolve.matcher import find_places, place_at
 from dateline.resolve.places import country_place
 from dateline.resolve.translit import name_key
@@ -42,9 +43,17 @@ _ABSOLUTE_DATE = re.compile(
 )
 
 
-def document_context(doc: Document) -> ResolveContext:
-    """The resolve context of a document: country focus, provinces, groups, date."""
+def base_context(doc: Document) -> ResolveContext:
+    """What the text says outright: countries named, provinces named, groups, date."""
     return build_context(doc.text, published=doc.published, groups=rank_groups(doc.text))
+
+
+def document_context(doc: Document) -> ResolveContext:
+    """The resolve context of a document, refined by the places the gazetteer finds in it
+    (country focus, provinces, nearby towns: see ``focus``)."""
+    context = base_context(doc)
+    found = find_places(doc.text, context=context, blocked=not_place_keys())
+    return place_context(doc.text, context, found)
 
 
 @cache

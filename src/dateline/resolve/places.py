@@ -1,11 +1,12 @@
 """Resolve a place name to a Place: candidates by transliteration key, ranked by context.
 
-Candidates come from three lookups: countries (pycountry/countryinfo), the curated alias
-table (``data/gazetteer/aliases.jsonl`` plus users' files) and the GeoNames index
-(``gazetteer``). Exact key matches are preferred; a skeleton (consonant) match only counts
-when the spellings are close and the place lies in a country the article is about, which is
-what keeps "Al-Qa'm" from becoming Amiens and "Urumieh" from becoming Uruma. Ranking adds
-the article's country focus, the province named beside the town, and population.
+Candidates come from three lookups: countries (pycountry/countryinfo), curated tables
+(``data/gazetteer``: aliases, states and provinces, continents; plus users' files) and the
+GeoNames index (``gazetteer``). Exact key matches are preferred; a skeleton (consonant)
+match only counts when the spellings are close and the place lies in a country the article
+is about, which is what keeps "Al-Qa'm" from becoming Amiens and "Urumieh" from becoming
+Uruma. Ranking adds the article's country focus, the province named beside the town, and
+population.
 """
 
 from __future__ import annotations
@@ -18,11 +19,19 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from dateline.geo import haversine_km
 from dateline.records import Place
+from dateline.resolve import gazetteer
 from dateline.resolve.context import ResolveContext
 from dateline.resolve.countries import countries
 from dateline.resolve.datafiles import read_table
 from dateline.resolve.gazetteer import MIN_KEY_LENGTH, Entry, Gazetteer, open_gazetteer
+from dateline.resolve.regions import (
+    admin1_alias_entries,
+    admin1_points,
+    continent_entries,
+    with_admin1_point,
+)
 from dateline.resolve.translit import fold, name_key, skeleton_key
 
 # Ranking weights, set by hand on the seed articles and the GeoWebNews dev data.
@@ -35,11 +44,28 @@ FOCUS_WEIGHT = 2.0  # times the country's share of the article's country mention
 PROVINCE_BONUS = 0.8  # the article names the candidate's province
 POPULATION_WEIGHT = 0.25  # per power of ten: Mecca (Saudi Arabia) over Mecca, California
 HINT_BONUS = 1.0  # "Diyala province" asks for the province, "town of X" for the town
+# "Springfield, Ill.": the state or country written after a town and a comma.
+WITHIN_COUNTRY_BONUS = 1.0
+WITHIN_ADMIN1_BONUS = 1.5
 BARE_ADMIN1_PENALTY = 0.5  # a bare "Baghdad" is the city more often than the province
+# A namesake within this distance of a town the article names is probably the one meant.
+NEAR_ANCHOR_KM = 100.0
+PROXIMITY_BONUS = 1.0
 # A skeleton match must lie in a country with this share of the article's country mentions.
 SKELETON_MIN_SHARE = 0.2
 # Skeleton keys this short ("km", "sd") join too many names to trust without a long key.
 MIN_SKELETON_LENGTH = 2
+
+
+CURATED = frozenset({"alias", "country"})  # sources of names someone checked
+
+
+@dataclass(frozen=True)
+class Within:
+    """The country and province a name is said to lie in ("Churchill, Manitoba")."""
+
+    country: str | None
+    admin1: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,24 +82,35 @@ class _Index:
 
     def __init__(self) -> None:
         self.pid = os.getpid()
+        self.generation = gazetteer.generation()
         self.gazetteer: Gazetteer = open_gazetteer()
+        # Lookups repeat within and across articles: the entries are immutable, keep them.
+        self._exact: dict[str, list[Entry]] = {}
+        self._skeleton: dict[str, list[Entry]] = {}
         self.curated: dict[str, list[Entry]] = defaultdict(list)
         for entry in _country_entries():
             self.curated[entry.key].append(entry)
-        for entry in _alias_entries():
+        for entry in (*_alias_entries(), *admin1_alias_entries(), *continent_entries()):
             self.curated[entry.key].append(entry)
 
     def exact(self, key: str) -> list[Entry]:
+        if key not in self._exact:
+            self._exact[key] = self._lookup_exact(key)
+        return self._exact[key]
+
+    def _lookup_exact(self, key: str) -> list[Entry]:
         curated = self.curated.get(key, [])
         if len(key) < MIN_KEY_LENGTH:  # "Eu" is a French town, "EU" is not
             return curated
-        return curated + self.gazetteer.by_key(key)
+        return curated + [with_admin1_point(entry) for entry in self.gazetteer.by_key(key)]
 
     def skeleton(self, key: str) -> list[Entry]:
         skel = skeleton_key(key)
         if len(skel) < MIN_SKELETON_LENGTH:
             return []
-        return self.gazetteer.by_skeleton(skel)
+        if skel not in self._skeleton:
+            self._skeleton[skel] = [with_admin1_point(e) for e in self.gazetteer.by_skeleton(skel)]
+        return self._skeleton[skel]
 
 
 _INDEX: _Index | None = None
@@ -82,15 +119,19 @@ _INDEX: _Index | None = None
 def index() -> _Index:
     """The process's index, opened on first use (and again after a fork)."""
     global _INDEX
-    if _INDEX is None or _INDEX.pid != os.getpid():
+    if _INDEX is None or _INDEX.pid != os.getpid() or _INDEX.generation != gazetteer.generation():
         _INDEX = _Index()
     return _INDEX
 
 
 def _country_entries() -> list[Entry]:
+    """Each country by each of its names, except the names of its own listed provinces:
+    as a place, "England" is England, not the United Kingdom."""
     entries = []
     for country in countries().values():
         for name in country.names:
+            if (country.code, name_key(name)) in admin1_points():
+                continue
             entries.append(
                 Entry(
                     name=country.name,
@@ -154,17 +195,24 @@ def demonym_keys() -> frozenset[str]:
 
 
 def candidates(
-    name: str, *, context: ResolveContext | None = None, hint: str | None = None
+    name: str,
+    *,
+    context: ResolveContext | None = None,
+    hint: str | None = None,
+    within: Within | None = None,
 ) -> list[Candidate]:
     """Every reading of ``name``, best first."""
     context = context or ResolveContext()
     key = name_key(name)
     if not key:
         return []
-    found = [_score(entry, True, key, context, hint) for entry in index().exact(key)]
-    for entry in index().skeleton(key):
+    exact = index().exact(key)
+    found = [_score(entry, True, key, context, hint, within) for entry in exact]
+    # A loose spelling is a fallback: never beside a curated name ("Britain" is no Brighton).
+    loose = [] if any(entry.source in CURATED for entry in exact) else index().skeleton(key)
+    for entry in loose:
         if entry.key != key and _close(key, entry.key) and _in_focus(entry, context):
-            found.append(_score(entry, False, key, context, hint))
+            found.append(_score(entry, False, key, context, hint, within))
     if hint is None:
         found = _bare_names_are_towns(found)
     return sorted(_unique(found), key=lambda candidate: -candidate.score)
@@ -189,9 +237,9 @@ def _close(key: str, other: str) -> bool:
     return fuzz.ratio(key, other) >= MIN_SKELETON_SIMILARITY
 
 
-def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint) -> Candidate:
+def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, within) -> Candidate:
     score = EXACT_MATCH if exact else SKELETON_MATCH * fuzz.ratio(key, entry.key) / 100
-    if entry.source in ("alias", "country"):
+    if entry.source in CURATED:
         score += CURATED_BONUS
     if entry.is_primary:
         score += PRIMARY_BONUS
@@ -201,7 +249,23 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint) -
     score += POPULATION_WEIGHT * math.log10(1 + entry.population)
     if hint and entry.precision == hint:
         score += HINT_BONUS
+    if exact and _near_anchor(entry, key, context):
+        score += PROXIMITY_BONUS
+    if within is not None and within.country and entry.country == within.country:
+        score += WITHIN_COUNTRY_BONUS
+        if within.admin1 and entry.admin1 and name_key(entry.admin1) == name_key(within.admin1):
+            score += WITHIN_ADMIN1_BONUS
     return Candidate(entry=entry, score=score, exact=exact)
+
+
+def _near_anchor(entry: Entry, key: str, context: ResolveContext) -> bool:
+    """The place lies near a town the article names by another name."""
+    if entry.lat is None or entry.lon is None:
+        return False
+    return any(
+        other != key and haversine_km(entry.lat, entry.lon, lat, lon) <= NEAR_ANCHOR_KM
+        for other, lat, lon in context.anchors
+    )
 
 
 def _unique(found: list[Candidate]) -> list[Candidate]:

@@ -15,11 +15,8 @@ const NETWORK_EDGES = 150;
 const EVENT_LIST = 15;
 const GRID_CELLS = 40;
 const FOCUS_SHARE = 0.9;
+const SMALL_NETWORK = 40; // actors; above this the network gets a force-directed layout
 const DEBOUNCE_MS = 300;
-const PLOVER_TYPES = [
-  "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-];
 const QUAD = {
   material_conflict: { label: "material conflict", colour: "#c62828" },
   verbal_conflict: { label: "verbal conflict", colour: "#ef6c00" },
@@ -118,7 +115,9 @@ function readFilters() {
 
 function setupFilters(stats) {
   const form = document.getElementById("filters");
-  for (const type of PLOVER_TYPES) form.elements.type.append(el("option", { value: type }, type));
+  for (const type of stats.vocabulary.types) {
+    form.elements.type.append(el("option", { value: type }, type));
+  }
   for (const [quad, info] of Object.entries(QUAD)) {
     form.elements.quad_class.append(el("option", { value: quad }, info.label));
   }
@@ -240,7 +239,10 @@ function setupMap() {
     maxZoom: 13,
     zoomSnap: 0.5,
     worldCopyJump: false,
-    maxBounds: [[-85, -200], [85, 200]],
+    maxBounds: [
+      [-85, -200],
+      [85, 200],
+    ],
     attributionControl: true,
   });
   map.attributionControl.setPrefix(false);
@@ -271,7 +273,7 @@ async function fitToEvents(map) {
     focus.push([cell.lat, cell.lon]);
     covered += cell.count;
   }
-  if (focus.length) map.fitBounds(L.latLngBounds(focus).pad(0.6), { maxZoom: 6 });
+  if (focus.length) map.fitBounds(L.latLngBounds(focus).pad(0.6), { maxZoom: 5 });
 }
 
 function renderLegend() {
@@ -446,13 +448,28 @@ async function refreshTimeline() {
   if (mine !== seq.timeline) return;
   if (points.next_cursor === null) {
     showTimelineItems(points.items);
-    setStatus("timeline-status", `${plural(points.items.length, "event")}; click one for its sources`);
+    setStatus(
+      "timeline-status",
+      `${plural(points.items.length, "event")}; click one for its sources`,
+    );
     return;
   }
   const histogram = await api("/events/histogram", filterParams());
   if (mine !== seq.timeline) return;
   showHistogram(histogram);
   setStatus("timeline-status", `events per ${histogram.bucket}, by class (too many to list)`);
+}
+
+/** Set the date filters to the window the timeline shows (after a zoom or a pan). */
+function useTimelineWindow() {
+  if (!state.timeline) return;
+  const window = state.timeline.getWindow();
+  const day = (date) => date.toISOString().slice(0, 10);
+  const form = document.getElementById("filters");
+  form.elements.since.value = day(window.start);
+  form.elements.until.value = day(window.end);
+  readFilters();
+  refreshAll();
 }
 
 // ---- actor network -------------------------------------------------------
@@ -466,7 +483,7 @@ function setupNetwork() {
         selector: "node",
         style: {
           label: "data(label)",
-          "font-size": 11,
+          "font-size": 15,
           "text-valign": "bottom",
           "text-margin-y": 3,
           "text-wrap": "ellipsis",
@@ -493,6 +510,30 @@ function setupNetwork() {
   });
   state.cy.on("tap", "node", (e) => setActorFilter(e.target.data("label")));
   state.cy.on("tap", "edge", (e) => showEdge(e.target.data()));
+}
+
+/** Rings by activity for small networks (readable, and the same on every load); a
+ * force-directed layout once there are too many actors for rings. */
+function networkLayout(nodeCount) {
+  if (nodeCount <= SMALL_NETWORK) {
+    return {
+      name: "concentric",
+      animate: false,
+      padding: 24,
+      minNodeSpacing: 45,
+      concentric: (node) => node.data("size"),
+      levelWidth: () => 10,
+    };
+  }
+  return {
+    name: "cose",
+    animate: false,
+    padding: 24,
+    nodeRepulsion: () => 120000,
+    idealEdgeLength: () => 80,
+    componentSpacing: 40,
+    nodeOverlap: 40,
+  };
 }
 
 async function refreshNetwork() {
@@ -522,18 +563,7 @@ async function refreshNetwork() {
   state.cy.elements().remove();
   state.cy.add([...nodes, ...edges]);
   state.cy.resize();
-  state.cy
-    .layout({
-      name: "cose",
-      animate: false,
-      padding: 24,
-      nodeRepulsion: () => 120000,
-      idealEdgeLength: () => 80,
-      componentSpacing: 40,
-      nodeOverlap: 40,
-      randomize: true,
-    })
-    .run();
+  state.cy.layout(networkLayout(nodes.length)).run();
   setStatus(
     "network-status",
     `${fmt(network.edges.length)} of ${fmt(network.total_edges)} actor links · ` +
@@ -566,11 +596,22 @@ function eventSummaryRow(record) {
     {},
     el(
       "button",
-      { type: "button", class: "event-row", "data-event-id": record.id, onclick: () => openEvent(record.id) },
-      el("span", { class: "badge", style: `background:${quadColour(record.quad_class)}` }, record.type),
+      {
+        type: "button",
+        class: "event-row",
+        "data-event-id": record.id,
+        onclick: () => openEvent(record.id),
+      },
+      el(
+        "span",
+        { class: "badge", style: `background:${quadColour(record.quad_class)}` },
+        record.type,
+      ),
       ` ${record.date || "undated"} · ${actors} · ${place}`,
       record.fatalities && record.fatalities.best ? ` · ${fmt(record.fatalities.best)} killed` : "",
-      record.contradictions && record.contradictions.length ? el("span", { class: "flag" }, " ⚠") : "",
+      record.contradictions && record.contradictions.length
+        ? el("span", { class: "flag" }, " ⚠")
+        : "",
     ),
   );
 }
@@ -583,7 +624,11 @@ async function showEventList() {
     .getElementById("event-panel")
     .replaceChildren(
       el("h2", {}, "Deadliest matching events"),
-      el("p", { class: "hint" }, "Click an event here, on the map or on the timeline for its sources."),
+      el(
+        "p",
+        { class: "hint" },
+        "Click an event here, on the map or on the timeline for its sources.",
+      ),
       el("ul", { class: "event-list" }, page.items.map(eventSummaryRow)),
     );
 }
@@ -680,9 +725,19 @@ function rangeText(range) {
 function renderEvent(record) {
   const loc = record.location || {};
   const facts = [
-    ["Date", `${record.date || "undated"}${record.date_precision ? ` (${record.date_precision})` : ""}`],
-    ["Place", [loc.name, loc.admin1, loc.country].filter(Boolean).join(", ") + (loc.precision ? ` · ${loc.precision}` : "")],
-    ["ACLED", [record.acled_event_type, record.acled_sub_event_type].filter(Boolean).join(" / ") || "–"],
+    [
+      "Date",
+      `${record.date || "undated"}${record.date_precision ? ` (${record.date_precision})` : ""}`,
+    ],
+    [
+      "Place",
+      [loc.name, loc.admin1, loc.country].filter(Boolean).join(", ") +
+        (loc.precision ? ` · ${loc.precision}` : ""),
+    ],
+    [
+      "ACLED",
+      [record.acled_event_type, record.acled_sub_event_type].filter(Boolean).join(" / ") || "–",
+    ],
     ["Fatalities", rangeText(record.fatalities)],
     ["Injuries", rangeText(record.injuries)],
     ["Confidence", String(record.confidence)],
@@ -694,15 +749,40 @@ function renderEvent(record) {
     el(
       "div",
       { class: "event-head" },
-      el("span", { class: "badge", style: `background:${quadColour(record.quad_class)}` },
-        record.type + (record.mode ? ` · ${record.mode}` : "")),
-      el("h2", { id: "event-title" }, `${(record.actor1 || {}).name || "?"} → ${(record.actor2 || {}).name || "?"}`),
-      el("button", { type: "button", class: "back", onclick: () => { location.hash = ""; } }, "← list"),
+      el(
+        "span",
+        { class: "badge", style: `background:${quadColour(record.quad_class)}` },
+        record.type + (record.mode ? ` · ${record.mode}` : ""),
+      ),
+      el(
+        "h2",
+        { id: "event-title" },
+        `${(record.actor1 || {}).name || "?"} → ${(record.actor2 || {}).name || "?"}`,
+      ),
+      el(
+        "button",
+        {
+          type: "button",
+          class: "back",
+          onclick: () => {
+            location.hash = "";
+          },
+        },
+        "← list",
+      ),
     ),
-    el("dl", { class: "facts" }, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+    el(
+      "dl",
+      { class: "facts" },
+      facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]),
+    ),
     contradictionBox(record.contradictions),
     el("h3", {}, `Sources (${(record.mentions || []).length})`),
-    el("ol", { class: "mentions" }, (record.mentions || []).map((m) => mentionItem(m, documents, record.id))),
+    el(
+      "ol",
+      { class: "mentions" },
+      (record.mentions || []).map((m) => mentionItem(m, documents, record.id)),
+    ),
   );
 }
 
@@ -716,7 +796,9 @@ async function openEvent(id) {
     const record = await api(`/events/${encodeURIComponent(id)}`);
     if (mine === seq.event) renderEvent(record);
   } catch (error) {
-    document.getElementById("event-panel").replaceChildren(el("p", { class: "error" }, error.message));
+    document
+      .getElementById("event-panel")
+      .replaceChildren(el("p", { class: "error" }, error.message));
   }
 }
 
@@ -734,13 +816,25 @@ function markedText(text, mentions, currentEvent) {
     if (from < at) continue; // overlapping sentences: keep the first
     parts.push(text.slice(at, from));
     const cls = eventId && eventId === currentEvent ? "evidence current" : "evidence";
-    const mark = el("mark", { class: cls, title: eventId ? `event ${eventId}` : null }, text.slice(from, to));
+    const mark = el(
+      "mark",
+      { class: cls, title: eventId ? `event ${eventId}` : null },
+      text.slice(from, to),
+    );
     if (eventId) mark.addEventListener("click", () => openEvent(eventId));
     parts.push(mark);
     at = to;
   }
   parts.push(text.slice(at));
   return parts;
+}
+
+/** A link to the original page, only for http(s) addresses (a javascript: URL is data,
+ * not a link); anything else is shown as text. */
+function sourceLink(url) {
+  if (!url) return null;
+  if (!/^https?:\/\//i.test(url)) return ` · ${url}`;
+  return [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url)];
 }
 
 async function openDocument(id, currentEvent) {
@@ -754,23 +848,34 @@ async function openDocument(id, currentEvent) {
   }
   if (mine !== seq.doc) return;
   document.getElementById("document-title").textContent = doc.title || doc.name || id;
-  document.getElementById("document-meta").textContent = [doc.outlet, doc.published, doc.url, doc.name]
-    .filter(Boolean)
-    .join(" · ");
-  document.getElementById("document-text").replaceChildren(...markedText(doc.text || "", doc.mentions || [], currentEvent));
-  const comments = doc.comments || [];
-  document.getElementById("document-comments").replaceChildren(
-    ...(comments.length
-      ? comments.map((c) =>
-          el(
-            "div",
-            { class: "comment" },
-            el("p", { class: "comment-author" }, c.author || "anonymous", c.is_repost ? " (re-posted article)" : ""),
-            el("p", { class: "comment-text" }, c.text),
-          ),
-        )
-      : [el("p", { class: "hint" }, "No reader comments.")]),
+  setChildren(
+    document.getElementById("document-meta"),
+    [doc.outlet, doc.published, doc.name].filter(Boolean).join(" · "),
+    sourceLink(doc.url),
   );
+  document
+    .getElementById("document-text")
+    .replaceChildren(...markedText(doc.text || "", doc.mentions || [], currentEvent));
+  const comments = doc.comments || [];
+  document
+    .getElementById("document-comments")
+    .replaceChildren(
+      ...(comments.length
+        ? comments.map((c) =>
+            el(
+              "div",
+              { class: "comment" },
+              el(
+                "p",
+                { class: "comment-author" },
+                c.author || "anonymous",
+                c.is_repost ? " (re-posted article)" : "",
+              ),
+              el("p", { class: "comment-text" }, c.text),
+            ),
+          )
+        : [el("p", { class: "hint" }, "No reader comments.")]),
+    );
   view.hidden = false;
 }
 
@@ -821,6 +926,7 @@ function refreshAll() {
 
 async function start() {
   document.getElementById("document-close").addEventListener("click", closeDocument);
+  document.getElementById("timeline-window").addEventListener("click", useTimelineWindow);
   document.getElementById("document-view").addEventListener("click", (e) => {
     if (e.target.id === "document-view") closeDocument();
   });
