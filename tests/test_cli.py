@@ -92,3 +92,20 @@ def test_network_exports_open_in_graph_tools(tmp_path):
     edges = json.loads(result.stdout)["edges"]
     assert [e["source"] for e in edges] == ["SYR-MIL"]
     assert edges[0]["quad_class"] == "material_conflict"
+
+
+def test_geoparse_prints_one_place_a_line(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "June 24, 2014\nGunmen stormed a police post in Tikrit, north of Baghdad.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["geoparse", str(page)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    by_text = {r["text"]: r for r in rows}
+    assert {"Tikrit", "Baghdad"} <= set(by_text)
+    tikrit = by_text["Tikrit"]
+    assert tikrit["country"] == "IRQ" and abs(tikrit["lat"] - 34.6) < 0.3
+    assert page.read_text()[tikrit["start"] : tikrit["end"]] == "Tikrit"
+    assert set(tikrit) >= {"doc", "name", "admin1", "lon", "geonameid", "precision"}

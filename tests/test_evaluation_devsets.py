@@ -107,8 +107,11 @@ def test_plover_scores_type_countries_and_mode():
         actor1_entity=Actor("FRA-MIL", "French military", "FRA", "MIL"),
         actor2_entity=Actor("DEU-CVL", "German civilians", "DEU", "CVL"),
     )
-    report = plover.score(gold, [right, None]).as_dict()
+    said = mention(text, "overnight", type="REQUEST")
+    report = plover.score(gold, [right, None], [[right], [said]]).as_dict()
     assert report["type"] == {"accuracy": 0.5, "correct": 1, "total": 2}
+    # The second sentence's only mention has the right type but was not chosen.
+    assert report["type_any_mention"]["correct"] == 2
     assert report["source_country"] == {"accuracy": 1.0, "correct": 1, "total": 1}
     assert report["target_country"] == {"accuracy": 0.0, "correct": 0, "total": 1}
     assert report["mode"] == {"accuracy": 1.0, "correct": 1, "total": 1}
@@ -187,7 +190,9 @@ def wikievents_row() -> dict:
 
 def test_wikievents_rebuilds_text_with_token_offsets():
     article = wikievents.article_from_row(wikievents_row())
-    assert article.text == "Gunmen attacked a checkpoint in Arlen.\nTwo guards died after the blast."
+    assert (
+        article.text == "Gunmen attacked a checkpoint in Arlen.\nTwo guards died after the blast."
+    )
     first, second = article.attacks
     assert article.text[first.trigger.start : first.trigger.end] == "attacked"
     assert second.trigger.text == "blast"
@@ -400,7 +405,7 @@ def test_write_quality_md_keeps_history_newest_first(tmp_path):
     assert text.startswith("# Our quality")  # the hand-kept header survives
     assert text.count(RUNS_MARKER) == 1
     newer, older = text.index("## 2026-01-03 11:30 UTC"), text.index("## 2026-01-02 10:00 UTC")
-    assert RUNS_MARKER in text[: newer] and newer < older
+    assert RUNS_MARKER in text[:newer] and newer < older
     assert "| PLOVER GSR | event type accuracy | 0.500 (3/4) | >= 0.80 |" in text
     assert "commit unknown" in text  # tmp_path is no git checkout
 

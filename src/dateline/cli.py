@@ -183,6 +183,7 @@ def geoparse(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders, as for run.")],
 ) -> None:
     """Print every place mention found, one JSON object a line."""
+    from dateline.contract import place_record
     from dateline.ingest import read_paths
     from dateline.records import Failure
     from dateline.resolve import geoparse as find_places
@@ -194,19 +195,8 @@ def geoparse(
             failed += 1
             continue
         for span, place in find_places(item):
-            row = {
-                "doc": item.name,
-                "text": span.text,
-                "start": span.start,
-                "end": span.end,
-                "name": place.name,
-                "country": place.country,
-                "admin1": place.admin1,
-                "lat": place.lat,
-                "lon": place.lon,
-                "geonameid": place.geonameid,
-                "precision": place.precision,
-            }
+            row = {"doc": item.name, "text": span.text, "start": span.start, "end": span.end}
+            row.update(place_record(place))
             out.print(json.dumps(row, ensure_ascii=False), soft_wrap=True, highlight=False)
     if failed:
         raise typer.Exit(code=1)

@@ -46,7 +46,7 @@ def plover_gsr(path: Path, *, nlp: Language, limit: int | None = None) -> dict[s
     depths = token_depths([s.text for s in sentences], nlp)
     predicted = [main_mention(m, d) for m, d in zip(found, depths, strict=True)]
     seconds = time.perf_counter() - began
-    figures = plover.score(sentences, predicted).as_dict()
+    figures = plover.score(sentences, predicted, found).as_dict()
     figures.update(seconds=round(seconds, 1), sentences_per_second=_rate(len(docs), seconds))
     return figures
 

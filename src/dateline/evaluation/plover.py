@@ -88,6 +88,7 @@ def read_gold(path: Path, *, mapping: GoldMapping | None = None) -> list[GoldSen
 @dataclass
 class PloverReport:
     type: Tally
+    type_any_mention: Tally  # some mention of the sentence has the gold type
     source_country: Tally
     target_country: Tally
     mode: Tally
@@ -99,6 +100,7 @@ class PloverReport:
         return {
             "sentences": self.type.total,
             "type": self.type.as_dict(),
+            "type_any_mention": self.type_any_mention.as_dict(),
             "source_country": self.source_country.as_dict(),
             "target_country": self.target_country.as_dict(),
             "mode": self.mode.as_dict(),
@@ -114,12 +116,21 @@ def _country(actor) -> str | None:
     return actor.country if actor is not None else None
 
 
-def score(gold: Sequence[GoldSentence], predicted: Sequence[Mention | None]) -> PloverReport:
-    """Score each sentence's main mention (None: the sentence gave no mention)."""
-    report = PloverReport(Tally(), Tally(), Tally(), Tally(), confusions=Counter())
-    for sentence, mention in zip(gold, predicted, strict=True):
+def score(
+    gold: Sequence[GoldSentence],
+    predicted: Sequence[Mention | None],
+    candidates: Sequence[Sequence[Mention]],
+) -> PloverReport:
+    """Score each sentence's main mention (None: the sentence gave no mention).
+
+    ``candidates`` are all the mentions of each sentence: whether any has the
+    gold type separates typing errors from choosing the wrong main mention.
+    """
+    report = PloverReport(Tally(), Tally(), Tally(), Tally(), Tally(), confusions=Counter())
+    for sentence, mention, others in zip(gold, predicted, candidates, strict=True):
         guess = mention.type if mention else None
         report.type.add(guess == sentence.event)
+        report.type_any_mention.add(any(m.type == sentence.event for m in others))
         report.no_mention += mention is None
         if guess != sentence.event:
             report.confusions[(sentence.event, guess or "-")] += 1

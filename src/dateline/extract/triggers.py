@@ -250,6 +250,9 @@ class TriggerFinder:
                 continue
             for rule in rules:
                 entry = {"id": rule["id"], "type": rule["to_type"]}
+                addressee = syntax.subject(token)
+                if addressee is None or not self._actor_like(addressee):
+                    continue  # a demand is made of someone who can act
                 if self._retype_applies(rule, Candidate(token, entry, token)):
                     added.append(Candidate(token, entry, token))
                     break

@@ -11,7 +11,9 @@ capitals used as metonyms. Resolution, most specific first:
 3. a country alone is its government ("Tehran said") or, as the doer of an attack or a
    deployment, its military (the caller says so with ``default_sector``); a plural
    demonym is its people ("71 Iraqis"); a sector alone takes the article's country, and
-   rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story).
+   rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story);
+4. a bare title ("the President") is the person the article names most who held that
+   office on its date ("the Obama administration ... the President announced").
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ STATE_SECTORS = frozenset({"GOV", "MIL"})
 # ACLED inter code by sector, when the head noun gives none.
 SECTOR_INTER = {"GOV": 1, "MIL": 1, "REB": 2, "CVL": 7, "IGO": 8, "MED": 7}
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# A title standing alone for its holder: "the President", "the prime minister".
+_BARE_TITLE = re.compile(
+    r"^\s*(?:the\s+)?(president|prime minister|premier|foreign minister|secretary of state"
+    r"|defen[cs]e secretary|supreme leader|grand ayatollah|caliph)\s*$",
+    re.IGNORECASE,
+)
+_TITLE_SYNONYMS = {"premier": "prime minister", "defence secretary": "secretary of defense",
+                   "defense secretary": "secretary of defense"}  # fmt: skip
 
 
 def normalise(text: str) -> str:
@@ -145,6 +155,9 @@ def resolve_actor(
     kb = knowledge_base()
     context = context or ResolveContext()
     date = on or context.published
+    holder = _title_holder(text, date, context)
+    if holder is not None:
+        return holder
     named = kb.named(text)
     if named is not None:
         kind, ref = named
@@ -158,6 +171,23 @@ def resolve_actor(
     if sector is None:
         return None
     return _sector_only_actor(*sector, context)
+
+
+def _title_holder(text: str, date: dt.date | None, context: ResolveContext) -> Actor | None:
+    """The body a bare title's holder acts for: the most named person of the article whose
+    office on the date bears that title (not "Vice President" for "the President")."""
+    match = _BARE_TITLE.match(text)
+    if match is None:
+        return None
+    title = match.group(1).lower()
+    title = _TITLE_SYNONYMS.get(title, title)
+    office = re.compile(rf"(?<!vice )(?<!deputy ){re.escape(title)}\b")
+    people = knowledge_base().people
+    for person in context.people:
+        role = role_on(people[person]["roles"], date)
+        if office.search(role["title"].lower().replace("-", " ")):
+            return actor_by_id(role["actor"], text=text, context=context)
+    return None
 
 
 def _counts_as_actor(mention: CountryMention, text: str) -> bool:
@@ -241,6 +271,19 @@ def role_on(roles: list[dict], date: dt.date | None) -> dict:
         return (start - date).days if date < start else (date - end).days
 
     return min(roles, key=distance)
+
+
+def rank_people(text: str) -> tuple[str, ...]:
+    """People of the knowledge base the article names, most named first (longer names
+    counted first and blanked out, so "Nouri al-Maliki" is not also "Maliki")."""
+    kb = knowledge_base()
+    norm = normalise(text)
+    counts: Counter[str] = Counter()
+    for alias in kb.aliases:  # longest first
+        if alias.kind == "person" and alias.norm in norm:
+            counts[alias.ref] += norm.count(alias.norm)
+            norm = norm.replace(alias.norm, " ")
+    return tuple(ref for ref, _ in counts.most_common())
 
 
 def rank_groups(text: str) -> tuple[str, ...]:

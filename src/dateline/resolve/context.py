@@ -35,6 +35,7 @@ class ResolveContext:
     provinces: frozenset[str] = field(default_factory=frozenset)  # name_keys of provinces named
     published: dt.date | None = None
     groups: tuple[str, ...] = ()  # armed groups named in the article (actor ids), most first
+    people: tuple[str, ...] = ()  # people of the actor knowledge base named, most first
     # (name_key, lat, lon) of towns and districts a first reading of the article placed
     anchors: tuple[tuple[str, float, float], ...] = ()
 
@@ -49,7 +50,11 @@ class ResolveContext:
 
 
 def build_context(
-    text: str, *, published: dt.date | None = None, groups: tuple[str, ...] = ()
+    text: str,
+    *,
+    published: dt.date | None = None,
+    groups: tuple[str, ...] = (),
+    people: tuple[str, ...] = (),
 ) -> ResolveContext:
     """The resolve context of one article body."""
     counts: Counter[str] = Counter()
@@ -59,7 +64,11 @@ def build_context(
         name_key(match.group(1) or match.group(2)) for match in _PROVINCE.finditer(text)
     )
     return ResolveContext(
-        focus=focus_of(counts), provinces=provinces, published=published, groups=groups
+        focus=focus_of(counts),
+        provinces=provinces,
+        published=published,
+        groups=groups,
+        people=people,
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from dateline.records import PRECISIONS, Document, Mention, Place, Span
 from dateline.resolve import dates
-from dateline.resolve.actors import knowledge_base, rank_groups, resolve_actor
+from dateline.resolve.actors import knowledge_base, rank_groups, rank_people, resolve_actor
 from dateline.resolve.context import ResolveContext, build_context
 from dateline.resolve.focus import place_context
 from dateline.resolve.matcher import find_places, place_at
@@ -28,8 +28,11 @@ FALLBACK_UNKNOWN = "place names not in the gazetteer ({names}): the article's co
 # A possessive country ("Iran's Revolutionary Guard") qualifies an actor, not a location.
 POSSESSIVE_PENALTY = 0.5
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
-# A country named alone as the doer of these is its armed forces ("Iran positioned troops").
+# A country named alone as the doer of these is its armed forces ("Iran positioned troops"),
+# and so it is when the means are military ("Iran promised to bomb rebel forces").
 MILITARY_EVENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+MILITARY_MODES = frozenset({"aerial", "artillery", "drone", "deploy", "invade", "military",
+                            "siege"})  # fmt: skip
 # "30 miles from Baghdad" says where the event is not: ranked below plain names.
 DISTANCE_PENALTY = 2.0
 _DISTANCE_BEFORE = re.compile(
@@ -45,7 +48,12 @@ _ABSOLUTE_DATE = re.compile(
 
 def base_context(doc: Document) -> ResolveContext:
     """What the text says outright: countries named, provinces named, groups, date."""
-    return build_context(doc.text, published=doc.published, groups=rank_groups(doc.text))
+    return build_context(
+        doc.text,
+        published=doc.published,
+        groups=rank_groups(doc.text),
+        people=rank_people(doc.text),
+    )
 
 
 def document_context(doc: Document) -> ResolveContext:
@@ -79,7 +87,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
     for mention in mentions:
         date, precision, date_from = mention_date(mention, doc.published)
         on = date or doc.published
-        doer_sector = "MIL" if mention.type in MILITARY_EVENT_TYPES else "GOV"
+        military = mention.type in MILITARY_EVENT_TYPES or mention.mode in MILITARY_MODES
+        doer_sector = "MIL" if military else "GOV"
         resolved.append(
             replace(
                 mention,
