@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from dateline.resolve import build_context, resolve_actor
-from dateline.resolve.actors import knowledge_base, rank_groups, role_on
+from dateline.resolve.actors import knowledge_base, people_named, rank_groups, role_on
 
 IRAQ_STORY = build_context(
     "Iraq's army fought ISIS near Mosul. Iraqi officials said the Islamic State fighters "
@@ -175,3 +175,39 @@ def test_groups_are_ranked_by_how_often_the_article_names_them():
 def test_phrases_that_name_no_actor():
     assert resolve_actor("the weather") is None
     assert resolve_actor("") is None
+
+
+# --- bare titles ---------------------------------------------------------------------------
+
+
+def titled_story(text: str) -> tuple:
+    from dateline.resolve.actors import people_named
+
+    return build_context(text, published=dt.date(2014, 6, 24), people=people_named(text))
+
+
+def test_people_named_are_listed_with_their_offsets():
+    text = "Obama called Nouri al-Maliki. Later Maliki spoke."
+    assert people_named(text) == ((0, "barack-obama"), (13, "nouri-al-maliki"),
+                                  (36, "nouri-al-maliki"))  # fmt: skip
+
+
+def test_a_bare_title_is_the_holder_named_last_before_it():
+    text = (
+        "Syria's Bashar al-Assad sent jets, and the Obama administration weighed its options. "
+        "On Monday the President announced 275 advisers."
+    )
+    context = titled_story(text)
+    at = text.index("the President")
+    assert coded("the President", context=context, at=at) == ("USA", "GOV", None)
+    assert coded("President", context=context, at=at) == ("USA", "GOV", None)
+    assert coded("the President", context=context, at=0) == ("SYR", "GOV", None)  # first after
+
+
+def test_a_bare_title_never_takes_a_deputy():
+    text = (
+        "Vice President Joe Biden flew to Baghdad. Iraq's prime minister, Nouri al-Maliki, met him."
+    )
+    context = titled_story(text)
+    assert coded("the prime minister", context=context, at=len(text)) == ("IRQ", "GOV", None)
+    assert resolve_actor("the President", context=context, at=len(text)).country != "USA"

@@ -268,3 +268,26 @@ def test_a_statement_past_the_time_limit_is_interrupted_with_503(ledger_path, mo
         assert "narrow the filters" in error["message"]
     with TestClient(create_app(str(ledger_path), query_time_limit=60)) as fine:
         assert fine.get("/events").status_code == 200
+
+
+def test_a_posted_document_goes_through_the_pipeline_into_the_ledger(writable):
+    c, _ = writable
+    text = (
+        "Government warplanes bombed a crowded market in Mosul on Tuesday, killing 12 "
+        "people, police said."
+    )
+    body = {"id": "posted-1", "text": text, "published": "2014-06-24", "source": "Test Wire"}
+    response = post(c, body)
+    assert response.status_code == 201, response.text
+    answer = response.json()
+    assert answer["new"] == 1 and answer["failures"] == []
+    doc_id = answer["documents"][0]["document"]
+    assert c.get(f"/documents/{doc_id}").json()["text"] == text
+    found = [
+        m
+        for item in c.get("/events", params={"q": "posted-1", "limit": 1000}).json()["items"]
+        for m in item["mentions"]
+        if m["doc"] == "posted-1"
+    ]
+    assert found and all(m["text"] in text for m in found)
+    assert post(c, body).json()["unchanged"] == 1  # posting it again changes nothing

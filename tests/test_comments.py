@@ -205,7 +205,7 @@ def test_pasted_report_in_a_thread_is_a_repost():
 
 def test_lexicons_are_versioned_and_extensible(tmp_path: Path):
     rows = [
-        {"schema_version": 1, "name": "site", "source": "test"},
+        {"_meta": {"schema_version": 1, "name": "site", "source": "test"}},
         {"id": "site-thread", "kind": "thread_start", "flags": "i", "pattern": "^talk back$"},
     ]
     path = tmp_path / "site.jsonl"

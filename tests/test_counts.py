@@ -165,7 +165,7 @@ def test_sentence_without_casualty_words_is_skipped():
 
 def test_user_lexicon_extends_the_packaged_one(tmp_path):
     rows = [
-        {"schema_version": 1, "source": "test"},
+        {"_meta": {"schema_version": 1, "source": "test"}},
         {"term": "perished", "label": "killed", "attach": "left", "verb": False, "bare": True},
     ]
     (tmp_path / "counts").mkdir()

@@ -148,7 +148,7 @@ def test_every_extracted_expression_resolves():
 
 def test_user_lexicon_adds_a_relative_phrase(tmp_path):
     rows = [
-        {"schema_version": 1, "source": "test"},
+        {"_meta": {"schema_version": 1, "source": "test"}},
         {"phrase": "last fortnight", "anchor": "week", "shift": -2, "precision": "week"},
     ]
     (tmp_path / "dates").mkdir()

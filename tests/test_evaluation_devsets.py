@@ -231,7 +231,7 @@ def test_wikievents_detection_and_roles():
     assert result.lenient.matched == 2
     assert (result.roles.matched, result.roles.predicted, result.roles.gold) == (3, 3, 3)
     assert result.false_on == {"Life.Die": 1}
-    assert result.missed == ["blast"]
+    assert result.missed == {"blast": 1}
 
 
 def test_wikievents_roles_count_wrong_and_missing_spans():
@@ -371,6 +371,7 @@ def test_ucdp_sides_and_places():
     assert [t.correct for t in tallies] == [1, 1, 1, 0]  # sides right, place 170 km off
     assert [t.total for t in tallies] == [2, 2, 2, 2]
     assert report.no_mention == 1
+    assert (report.place_given_mention.correct, report.place_given_mention.total) == (0, 1)
 
 
 def test_ucdp_sample_is_deterministic_and_bounded():

@@ -320,3 +320,20 @@ def test_an_act_promised_unless_something_happens_is_a_threat(nlp):
     text = "Nigeria said it will withdraw its troops from the mission unless the fighting stops."
     m = only(nlp, text, "THREATEN")
     assert m.modality == "threatened"
+
+
+def test_deaths_in_an_accident_are_no_attack(nlp):
+    text = "Forty people were killed when their bus plunged into a ravine near Kabul."
+    assert [m.type for m in mentions(nlp, text)] == []
+
+
+def test_killed_in_an_air_strike_is_one_air_strike(nlp):
+    m = only(nlp, "Nine fighters were killed in an air strike near Sirte on Sunday.", "ASSAULT")
+    assert m.trigger.text == "strike"
+    assert m.acled_sub_event_type == "Air/drone strike"
+    assert place_names(m) == ["Sirte"]
+
+
+def test_failing_to_agree_is_a_rejection(nlp):
+    found = mentions(nlp, "The two delegations failed to reach an agreement in Geneva.")
+    assert [m.type for m in found] == ["REJECT"]

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from dateline.datafiles import USER_DATA_ENV, DataFileError
 from dateline.extract import load_nlp
 from dateline.extract.extensions import TRIGGERS_KEY
-from dateline.extract.lexicon import ENV_VAR, LexiconError, load_rows, word_classes
+from dateline.extract.lexicon import load_rows, word_classes
 from dateline.extract.triggers import TriggerFinder
 from dateline.records import PLOVER_TYPES
 
@@ -44,7 +45,7 @@ def test_user_rows_come_after_packaged_ones(tmp_path):
 
 def test_user_folder_from_environment(tmp_path, monkeypatch):
     write_table(tmp_path / "extract" / "classes.jsonl", [{"class": "FORCES", "lemmas": ["Legion"]}])
-    monkeypatch.setenv(ENV_VAR, str(tmp_path))
+    monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
     assert "legion" in word_classes()["FORCES"].lemmas
 
 
@@ -52,7 +53,7 @@ def test_wrong_schema_version_is_refused(tmp_path):
     write_table(
         tmp_path / "triggers" / "events.bad.jsonl", [], header={"_meta": {"schema_version": 99}}
     )
-    with pytest.raises(LexiconError, match="schema_version"):
+    with pytest.raises(DataFileError, match="schema_version"):
         load_rows("triggers", "events", extra_dirs=[tmp_path])
 
 

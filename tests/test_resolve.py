@@ -232,3 +232,120 @@ def test_geoparse_lists_every_place_with_offsets(nlp):
     for span, place in rows:
         assert text[span.start : span.end] == span.text
         assert place.country == "IRQ" and place.lat is not None
+
+
+# --- states, provinces and countries written beside a town ------------------------------
+
+
+def test_state_abbreviations_after_a_town_are_states():
+    places = found("The fire started in Frankfort, Ky. on Sunday and spread.", context_text="")
+    assert (places["Ky."].name, places["Ky."].precision) == ("Kentucky", "admin1")
+    assert places["Frankfort"].admin1 == "Kentucky"  # the state picks the namesake
+
+
+def test_standalone_abbreviations_need_their_country_and_are_no_eras():
+    canada = "Canada said so. Canada agreed."
+    assert found("Both the B.C. and federal governments spoke.", context_text=canada)[
+        "B.C."
+    ].name == ("British Columbia")
+    assert "B.C." not in found(
+        "The temple dates from 500 B.C. and still stands.", context_text=canada
+    )
+    assert "B.C." not in found("Both the B.C. and federal governments spoke.", context_text="")
+
+
+def test_a_province_written_after_a_town_decides_and_vouches_for_it():
+    places = found("She was born in Churchill, Man. and moved away.", context_text="")
+    assert (places["Churchill"].country, places["Churchill"].admin1) == ("CAN", "Manitoba")
+
+
+def test_a_state_written_after_a_capitals_namesake_wins_over_the_capital():
+    text = "France France. He grows vegetables in Paris, Texas, near the border."
+    place = found(text, context_text="")["Paris"]
+    assert (place.country, place.admin1) == ("USA", "Texas")
+
+
+# --- names that open with a stop word, names inside longer names --------------------------
+
+
+def test_a_name_opening_with_a_stop_word_is_taken_whole():
+    places = found("Officials in South Africa and in New Jersey agreed on a plan.", context_text="")
+    assert places["South Africa"].country == "ZAF"
+    assert places["New Jersey"].precision == "admin1"
+    assert "Africa" not in places and "Jersey" not in places
+
+
+def test_a_country_name_inside_a_longer_name_is_not_the_country():
+    places = found("Bands toured Latin America last year.", context_text="")
+    assert "America" not in places
+
+
+def test_names_opening_an_organisation_count_only_for_the_geoparser():
+    text = "Kentucky State Police said the road reopened."
+    context = build_context("Kentucky Kentucky")
+    plain = find_places(text, context=context, blocked=not_place_keys())
+    listed = find_places(text, context=context, blocked=not_place_keys(), embedded=True)
+    assert [span.text for span, _ in plain] == []
+    assert [span.text for span, _ in listed] == ["Kentucky"]
+
+
+# --- a second reading: the places a first one found --------------------------------------
+
+
+def test_towns_found_first_make_their_country_the_focus_and_anchor_namesakes(nlp):
+    text = (
+        "Police said a house in Edmonton, south of Cairns, was burgled. Cairns police "
+        "said Edmonton residents should lock their doors."
+    )
+    rows = geoparse(make_document(text), nlp=nlp, adjectives=False)
+    edmonton = [place for span, place in rows if span.text == "Edmonton"]
+    assert edmonton and all(place.country == "AUS" for place in edmonton)
+
+
+def test_an_ambiguous_name_does_not_make_its_country_the_focus():
+    from dateline.resolve.focus import place_context
+
+    text = "Cairns and Edmonton."  # Edmonton: Alberta's, London's, Queensland's
+    context = build_context(text)
+    cairns, edmonton = span_of(text, "Cairns"), span_of(text, "Edmonton")
+    first_reading = [(cairns, resolve_place("Cairns")), (edmonton, resolve_place("Edmonton"))]
+    assert first_reading[1][1].country == "CAN"
+    refined = place_context(text, context, first_reading)
+    assert refined.focus == (("AUS", 1.0),)
+    assert [key for key, _, _ in refined.anchors] == ["cairns"]
+
+
+def test_geoparse_lists_country_and_continent_adjectives(nlp):
+    text = "European and North American envoys met Syrian officials."
+    rows = {span.text: place for span, place in geoparse(make_document(text), nlp=nlp)}
+    assert rows["European"].geonameid == 6255146 + 2  # Europe
+    assert rows["North American"].name == "North America"
+    assert rows["Syrian"].country == "SYR"
+    assert "American" not in rows
+
+
+def test_a_continent_is_a_coarser_location_than_a_country():
+    text = "The EU condemned the shelling of Syria on Monday."
+    doc = make_document(text)
+    mention = mention_in(doc, text, places=(span_of(text, "EU"), span_of(text, "Syria")))
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert resolved.place.country == "SYR"
+
+
+def test_a_country_threatening_military_means_is_its_military_and_aid_is_its_government():
+    text = "Iran promised to bomb the rebels. Iran sent military equipment to Iraq."
+    doc = make_document(text)
+    threat = replace(
+        mention_in(doc, "Iran promised to bomb the rebels.", actor1=span_of(text, "Iran")),
+        type="THREATEN",
+        mode="aerial",
+    )
+    second = text.index("Iran sent")
+    aid = replace(
+        mention_in(doc, "Iran sent military equipment to Iraq.", type="AID"),
+        actor1=Span("Iran", second, second + 4),
+        mode="military",
+    )
+    threat, aid = resolve_mentions(doc, [threat, aid])
+    assert threat.actor1_entity.id == "IRN-MIL"
+    assert aid.actor1_entity.id == "IRN-GOV"

@@ -12,13 +12,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from sqlalchemy import ColumnElement, Connection, func, select
 
+from dateline.api.aggregates import POINT_COLUMNS, point_record
 from dateline.api.deps import Conn
 from dateline.api.errors import ApiError
-from dateline.api.events import POINT_COLUMNS, point_record
-from dateline.api.filters import EventFilters, event_filters, where_clauses
+from dateline.api.filters import Filters, where_clauses
 from dateline.records import QUAD_CLASS
 from dateline.store.schema import events
 
@@ -83,7 +83,7 @@ def actor_index(
 @router.get("/actors")
 def list_actors(
     conn: Conn,
-    filters: Annotated[EventFilters, Depends(event_filters)],
+    filters: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_ACTORS)] = DEFAULT_ACTORS,
 ) -> dict[str, Any]:
     """Actors of the matching events, most active first (``actor`` filters by name)."""

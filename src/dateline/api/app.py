@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
-from dateline.api import actors, events, ingest, ledger_views, network
+from dateline.api import actors, aggregates, events, ingest, ledger_views, network
 from dateline.api.errors import install_error_handlers
 from dateline.api.limits import (
     DEFAULT_QUERY_TIME_LIMIT_S,
@@ -83,7 +83,8 @@ def create_app(
     app.state.max_upload_bytes = max_upload_bytes
     install_error_handlers(app)
     install_timeout_handler(app, query_time_limit)
-    for module in (events, actors, network, ledger_views, ingest):
+    # aggregates before events: /events/summary must not be taken for /events/{event_id}
+    for module in (aggregates, events, actors, network, ledger_views, ingest):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -9,7 +9,8 @@ from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
+    # async: FastAPI runs a sync dependency in the thread pool, a hop this lookup needn't pay
     return request.app.state.engine
 
 

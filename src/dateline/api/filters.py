@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Depends, Query
 from sqlalchemy import ColumnElement, and_, or_
 
 from dateline.api.errors import ApiError
@@ -52,7 +52,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return minlon, minlat, maxlon, maxlat
 
 
-def event_filters(
+async def event_filters(
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
     since: Annotated[dt.date | None, Query(description="first date, inclusive")] = None,
     until: Annotated[dt.date | None, Query(description="last date, inclusive")] = None,
@@ -68,7 +68,8 @@ def event_filters(
         str | None, Query(max_length=MAX_TEXT_FILTER, description="free text in the record")
     ] = None,
 ) -> EventFilters:
-    """The filters from the query string (a FastAPI dependency)."""
+    """The filters from the query string (a FastAPI dependency; async because it does no
+    I/O, so FastAPI runs it on the event loop instead of a thread)."""
     types = tuple(t.upper() for t in _split(type))
     unknown = [t for t in types if t not in PLOVER_TYPES]
     if unknown:
@@ -89,6 +90,9 @@ def event_filters(
         min_confidence=min_confidence,
         q=q.strip() if q and q.strip() else None,
     )
+
+
+Filters = Annotated[EventFilters, Depends(event_filters)]
 
 
 def _bbox_clause(bbox: tuple[float, float, float, float]) -> ColumnElement[bool]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from sqlalchemy import Connection, func, select
 
 from dateline.api.deps import Conn
 from dateline.api.errors import ApiError
-from dateline.api.filters import EventFilters, event_filters, where_clauses
+from dateline.api.filters import Filters, where_clauses
 from dateline.records import PLOVER_TYPES, QUAD_CLASS
 from dateline.store import schema
 from dateline.store.schema import events
@@ -20,7 +20,6 @@ MAX_PLACES = 10000
 TOP_VALUES = 50  # rows per breakdown in /stats
 
 router = APIRouter()
-Filters = Annotated[EventFilters, Depends(event_filters)]
 
 
 @router.get("/places", tags=["places"])

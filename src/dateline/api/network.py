@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from sqlalchemy import Connection, func, select
 
 from dateline.api.actors import actor_records
+from dateline.api.aggregates import bucket_start
 from dateline.api.deps import Conn
-from dateline.api.events import bucket_start
-from dateline.api.filters import EventFilters, event_filters, where_clauses
+from dateline.api.filters import Filters, where_clauses
 from dateline.records import QUAD_CLASS
 from dateline.store.schema import events
 
@@ -118,7 +118,7 @@ def _nodes(conn: Connection, found: list[Edge], kept: list[Edge]) -> list[dict[s
 @router.get("/network")
 def network(
     conn: Conn,
-    filters: Annotated[EventFilters, Depends(event_filters)],
+    filters: Filters,
     window: Window = "all",
     limit: Annotated[int, Query(ge=1, le=MAX_EDGES)] = DEFAULT_EDGES,
 ) -> dict[str, Any]:

@@ -15,8 +15,9 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Query
 from sqlalchemy import ColumnElement, Connection, Select, literal, select, tuple_
 
 from dateline.api.errors import ApiError
@@ -34,6 +35,7 @@ SORTS = {
     "-id": (events.c.id, True),
 }
 DEFAULT_SORT = "date"
+Sort = Annotated[str, Query(description="date, -date, fatalities, -fatalities, confidence, ...")]
 PHASE_KEYED, PHASE_NULL = 0, 1
 
 

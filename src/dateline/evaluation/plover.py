@@ -20,9 +20,9 @@ from typing import Any
 
 import pycountry
 
+from dateline.datafiles import read_table
 from dateline.evaluation.metrics import Tally
 from dateline.records import Mention
-from dateline.resolve.datafiles import read_table
 
 SKIPPED_EVENT = "DOCUMENT"  # file documentation, not a coded sentence
 TOP_CONFUSIONS = 10

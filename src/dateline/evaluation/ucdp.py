@@ -34,11 +34,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from dateline.datafiles import read_table
 from dateline.evaluation.metrics import Tally
 from dateline.evaluation.runner import main_mention
 from dateline.geo import haversine_km
 from dateline.records import Actor, Mention, Place
-from dateline.resolve.datafiles import read_table
 
 HEADLINE_SEPARATOR = ";"
 SIDE_SEPARATOR = ", "
@@ -262,6 +262,7 @@ class SidesReport:
     side_b: Tally = field(default_factory=Tally)
     either_order: Tally = field(default_factory=Tally)  # both sides, whichever way round
     place: Tally = field(default_factory=Tally)
+    place_given_mention: Tally = field(default_factory=Tally)  # the resolver's share
     no_mention: int = 0  # headlines that gave no mention at all
     no_actor1: int = 0  # scored mentions whose actor1 did not resolve
 
@@ -271,6 +272,7 @@ class SidesReport:
             "side_b": self.side_b.as_dict(),
             "sides_either_order": self.either_order.as_dict(),
             "place_50km": self.place.as_dict(),
+            "place_50km_given_mention": self.place_given_mention.as_dict(),
             "headlines_without_mention": self.no_mention,
             "mentions_without_actor1": self.no_actor1,
         }
@@ -305,5 +307,8 @@ def score_sides_and_places(
             )
         )
         if named_place(group):
-            report.place.add(_within(our_place(main, found), events))
+            near = _within(our_place(main, found), events)
+            report.place.add(near)
+            if main is not None:
+                report.place_given_mention.add(near)
     return report

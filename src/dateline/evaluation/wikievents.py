@@ -25,6 +25,7 @@ Rules (docs/quality.md):
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ PREDICTED_TYPE = "ASSAULT"
 SENTENCE_SEPARATOR = "\n"
 ROLE_SLOTS = {"Attacker": "actor1", "Target": "actor2", "Victim": "actor2", "Place": "place"}
 SLOTS = ("actor1", "actor2", "place")
+NO_GOLD_EVENT = "no gold event"
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,9 @@ def predicted_attacks(mentions: Iterable[Mention]) -> list[Predicted]:
     ]
 
 
-def _pair(gold: Sequence[GoldAttack], predicted: Sequence[Predicted], lenient: bool):
+def _pair(
+    gold: Sequence[GoldAttack], predicted: Sequence[Predicted], *, lenient: bool
+) -> list[tuple[GoldAttack, Predicted]]:
     """One-to-one (gold, predicted) pairs, gold in order, each taking the first free match."""
     taken: set[int] = set()
     pairs: list[tuple[GoldAttack, Predicted]] = []
@@ -164,8 +168,8 @@ class ArticleScore:
     roles: PRF = field(default_factory=PRF)
     by_slot: dict[str, PRF] = field(default_factory=lambda: {s: PRF() for s in SLOTS})
     # Error patterns: predictions on other gold events' triggers, gold attacks missed.
-    false_on: dict[str, int] = field(default_factory=dict)
-    missed: list[str] = field(default_factory=list)
+    false_on: Counter[str] = field(default_factory=Counter)
+    missed: Counter[str] = field(default_factory=Counter)
 
     def __iadd__(self, other: ArticleScore) -> ArticleScore:
         self.strict += other.strict
@@ -173,9 +177,8 @@ class ArticleScore:
         self.roles += other.roles
         for slot in SLOTS:
             self.by_slot[slot] += other.by_slot[slot]
-        for kind, n in other.false_on.items():
-            self.false_on[kind] = self.false_on.get(kind, 0) + n
-        self.missed.extend(other.missed)
+        self.false_on.update(other.false_on)
+        self.missed.update(other.missed)
         return self
 
 
@@ -202,12 +205,9 @@ def score_article(article: Article, mentions: Iterable[Mention]) -> ArticleScore
             result.roles += score
     matched = {id(p) for _, p in strict}
     for p in predicted:
-        if id(p) in matched:
-            continue
-        kind = next((_family(t) for t, s in article.other_triggers if overlaps(s, p.trigger)), "")
-        result.false_on[kind or "no gold event"] = (
-            result.false_on.get(kind or "no gold event", 0) + 1
-        )
+        if id(p) not in matched:
+            on = (_family(t) for t, span in article.other_triggers if overlaps(span, p.trigger))
+            result.false_on[next(on, NO_GOLD_EVENT)] += 1
     found = {id(g) for g, _ in strict}
-    result.missed = [g.trigger.text.lower() for g in article.attacks if id(g) not in found]
+    result.missed.update(g.trigger.text.lower() for g in article.attacks if id(g) not in found)
     return result

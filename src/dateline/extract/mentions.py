@@ -22,6 +22,8 @@ from dateline.records import Count, Document, Mention, Span
 # A capture of several places is one event per place ("Saadiyah and Jalawla had fallen").
 SPLIT_BY_PLACE_MODES = frozenset({"seize"})
 DEFAULT_BATCH_SIZE = 8
+# Verbal acts are only worth a mention with their speaker ("Ask yourself why ...").
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"})
 
 DateFinder = Callable[[str, int], list[Span]]
 CountFinder = Callable[[str, int], tuple[Count | None, Count | None]]
@@ -62,6 +64,8 @@ def mentions_from_parse(
         killed, injured = find_counts(sentence.text, sentence.start_char)
         assault_holder = _count_holder(triggers, [c for c in (killed, injured) if c is not None])
         for trigger in triggers:
+            if trigger.label_ in SPEECH_TYPES and trigger._.dl_actor1 is None:
+                continue  # a demand, accusation or refusal by no one we can name
             tolls = (killed, injured) if trigger is assault_holder else (None, None)
             mentions.extend(_mentions(doc, trigger, date_spans, tolls))
     return mentions

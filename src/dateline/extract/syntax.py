@@ -82,7 +82,7 @@ def subject(verb: Token) -> Token | None:
             if controllers:
                 return controllers[0]
             token = token.head
-        elif token.dep_ == "advcl" and not children(token, {"mark"}):
+        elif _passes_subject_up(token):
             token = token.head
         elif token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head
@@ -94,6 +94,12 @@ def subject(verb: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _passes_subject_up(token: Token) -> bool:
+    """A participle clause ("..., killing 71") or an adjective ("he is ready to meet")
+    takes the subject of the clause above."""
+    return token.dep_ == "acomp" or (token.dep_ == "advcl" and not children(token, {"mark"}))
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -37,7 +37,7 @@ CONSTRAINT_KEYS = (
     "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
     "subject_in", "subject_not_in", "governor_in", "via_prep",
     "compound_in", "compound_not_in", "needs_xcomp", "no_infinitive", "needs_agent",
-    "needs_subject", "needs_object", "needs_setting",
+    "needs_subject", "needs_object", "needs_setting", "via_prep_of",
 )  # fmt: skip
 # A named place or a date on an event noun makes it a report of a particular event
 # ("Friday's attack in Lyon"), not talk of attacks in general.
@@ -89,6 +89,7 @@ class TriggerFinder:
     def __call__(self, doc: Doc) -> Doc:
         candidates = [c for token in doc if (c := self._match(token)) is not None]
         candidates = self._add_rule_verbs(doc, candidates)
+        candidates = [c for c in candidates if not self._accident(c)]
         candidates = _one_per_anchor(candidates)
         candidates = _fold_outcomes(candidates)
         candidates = _fold_retreats(candidates)
@@ -202,11 +203,22 @@ class TriggerFinder:
                 return False
         if row.get("needs_setting") and not _has_setting(token):
             return False
+        if "via_prep_of" in row and not (
+            token.dep_ == "pobj" and self._in(token.head.head, row["via_prep_of"])
+        ):
+            return False
         if "via_prep" in row:
             prep = token.head
             if token.dep_ != "pobj" or prep.lower_ != row["via_prep"]:
                 return False
         return True
+
+    def _accident(self, candidate: Candidate) -> bool:
+        """ "82 people are killed when a plane slams into a mountain": a death toll in an
+        accident or disaster is no attack."""
+        if not candidate.entry.get("outcome"):
+            return False
+        return any(self._in(t, "ACCIDENTS") for t in candidate.token.subtree)
 
     def _actor_like(self, token: Token) -> bool:
         """Someone who can act, or the weapon or blast that did ("the explosion killed")."""
@@ -334,7 +346,7 @@ def _anchor(token: Token, row: dict) -> Token:
     """The verb whose subject and objects are this event's actors."""
     if token.pos_ == "VERB":
         return token
-    if "via_prep" in row:
+    if "via_prep" in row or "via_prep_of" in row:
         return token.head.head
     head = token.head
     if token.dep_ == "conj" and head.dep_ in NOUN_ARGUMENT_DEPS:

@@ -1,23 +1,22 @@
 """Comment-signal lexicons: versioned JSON Lines files of regular expressions.
 
-The first line of a file is a header with ``schema_version`` and a ``source``
-note; every other line is ``{"id", "kind", "pattern"}`` with optional ``flags``
-("i" for case-insensitive), ``weight`` and ``note``. The packaged files live in
-``dateline/data/comments/``; users add their own with :func:`load_lexicon`.
+Tables ``comments/markers`` and ``comments/voice`` (read through
+:mod:`dateline.datafiles`): every row is ``{"id", "kind", "pattern"}`` with optional
+``flags`` ("i" for case-insensitive), ``weight`` and ``note``. Users add their own
+rows through ``DATELINE_DATA_PATH`` or pass files to :func:`load_lexicon`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 
-SCHEMA_VERSION = 1
-PACKAGED_FILES = ("markers.jsonl", "voice.jsonl")
+from dateline.datafiles import read_rows, read_table
+
+TABLES = ("markers", "voice")
 _FLAGS = {"i": re.IGNORECASE}
 
 
@@ -56,12 +55,9 @@ class Lexicon:
         return None
 
 
-def _parse_lines(lines: Iterable[str], origin: str) -> list[Signal]:
-    rows = [json.loads(line) for line in lines if line.strip()]
-    if not rows or rows[0].get("schema_version") != SCHEMA_VERSION:
-        raise ValueError(f"{origin}: first line must be a header with schema_version 1")
+def _signals(rows: Iterable[dict]) -> list[Signal]:
     signals = []
-    for row in rows[1:]:
+    for row in rows:
         flags = 0
         for letter in row.get("flags", ""):
             flags |= _FLAGS[letter]
@@ -72,19 +68,14 @@ def _parse_lines(lines: Iterable[str], origin: str) -> list[Signal]:
 
 @cache
 def default_lexicon() -> Lexicon:
-    """The packaged comment lexicons."""
-    folder = resources.files("dateline") / "data" / "comments"
-    signals: list[Signal] = []
-    for name in PACKAGED_FILES:
-        text = (folder / name).read_text(encoding="utf-8")
-        signals.extend(_parse_lines(text.splitlines(), name))
-    return Lexicon(tuple(signals))
+    """The packaged comment lexicons, plus the user's from ``DATELINE_DATA_PATH``."""
+    rows = [row for kind in TABLES for row in read_table("comments", kind)]
+    return Lexicon(tuple(_signals(rows)))
 
 
 def load_lexicon(paths: Iterable[str | Path] = (), *, with_defaults: bool = True) -> Lexicon:
     """The packaged lexicons (unless ``with_defaults`` is False) plus the user's ``paths``."""
     signals = list(default_lexicon().signals) if with_defaults else []
     for path in paths:
-        text = Path(path).read_text(encoding="utf-8")
-        signals.extend(_parse_lines(text.splitlines(), str(path)))
+        signals.extend(_signals(read_rows(Path(path))))
     return Lexicon(tuple(signals))

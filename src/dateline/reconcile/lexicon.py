@@ -1,31 +1,19 @@
 """The reconciliation tables: type families, territorial markers, attribution cues.
 
-Read once per process from ``dateline/data/reconcile/<kind>.jsonl`` and then from
-``<dir>/reconcile/<kind>*.jsonl`` for each directory in ``DATELINE_DATA_PATH``
-(``os.pathsep``-separated), the same layout and ``_meta`` header as every dateline
-table. Read here rather than through ``dateline.resolve.datafiles`` because importing
-that package loads the whole NLP stack, which the reduce step must not need.
+Read once per process through :mod:`dateline.datafiles` (packaged tables under
+``dateline/data/reconcile/`` plus the user's, see there).
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
+from dateline.datafiles import read_table
 from dateline.records import PLOVER_TYPES
 
 TOPIC = "reconcile"
-USER_DATA_ENV = "DATELINE_DATA_PATH"
-SCHEMA_VERSION = 1
-
-
-class LexiconError(ValueError):
-    """A reconciliation table is not valid JSON Lines or has another schema version."""
 
 
 @dataclass(frozen=True)
@@ -69,32 +57,6 @@ def default_lexicon() -> Lexicon:
         weak_cues=_cue_pattern(r["cue"] for r in cues if r["strength"] == "weak"),
         anonymous_cues=_cue_pattern(r["cue"] for r in cues if r["strength"] == "anonymous"),
     )
-
-
-def read_table(topic: str, kind: str) -> list[dict]:
-    """Rows of the packaged ``<kind>.jsonl`` then of the user's ``<kind>*.jsonl`` files."""
-    packaged = Path(str(resources.files("dateline") / "data" / topic / f"{kind}.jsonl"))
-    paths = [packaged] if packaged.is_file() else []
-    for entry in os.environ.get(USER_DATA_ENV, "").split(os.pathsep):
-        if entry and (Path(entry) / topic).is_dir():
-            paths.extend(sorted((Path(entry) / topic).glob(f"{kind}*.jsonl")))
-    return [row for path in paths for row in _rows(path)]
-
-
-def _rows(path: Path) -> list[dict]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise LexiconError(f"{path}:{number}: not valid JSON") from e
-        if "_meta" not in row:
-            rows.append(row)
-        elif row["_meta"].get("schema_version") != SCHEMA_VERSION:
-            raise LexiconError(f"{path}: schema_version is not {SCHEMA_VERSION}")
-    return rows
 
 
 def _cue_pattern(cues) -> re.Pattern[str]:

@@ -7,12 +7,18 @@ province, or two spots on the map too far apart (for a town taken, any two towns
 agreeing tolls, shared words, the same report. A pair merges when it is compatible and
 its score reaches ``MERGE_THRESHOLD``.
 
-Calibration: the weights were set by hand so that each kind of evidence alone stays
-below the threshold, and a merge needs two independent kinds (same spot + same day,
-same actors + same day + shared words, same dyad + same words), checked on the seed
-gold (Al-Qa'im told twice in one report merges; Jalawla and Saadiyah, taken the same
-night, stay apart; the Quds Force deployment told by two outlets merges) and on UCDP
-GED Syria (see :mod:`dateline.reconcile.ucdp_eval`).
+Calibration: the weights were set by hand so that no single kind of evidence reaches
+the threshold and a merge needs two independent kinds (same spot + same day, same actors
++ same words + a shared figure, one sentence's competing claims). Checked on the seed
+gold: Al-Qa'im told four ways in one report merges, with its toll and perpetrator
+disagreements; Jalawla and Saadiyah, taken the same night, stay apart; the Quds Force
+deployment told by two outlets merges (score 4.5; the 2,000 troops of another report
+stay out at 3.8). Precision on the seed gold rises from 0.52 without merging to 0.60;
+recall stays 1.0. On UCDP GED Syria (:mod:`dateline.reconcile.ucdp_eval`), whose rows
+are distinct events by design, the rule joins 80% of the rows coded at one point on one
+day from one report, and few others: making near spots (3 to 25 km) count against a
+merge and two written-out days a hard limit cut its merges of distinct GED events from
+26,000 pairs to 5,900.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ capitals used as metonyms. Resolution, most specific first:
    deployment, its military (the caller says so with ``default_sector``); a plural
    demonym is its people ("71 Iraqis"); a sector alone takes the article's country, and
    rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story);
-4. a bare title ("the President") is the person the article names most who held that
-   office on its date ("the Obama administration ... the President announced").
+4. a bare title ("the President") is the holder of that office on the article's date whom
+   the article named last ("the Obama administration ... the President announced").
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from dateline.datafiles import read_table
 from dateline.records import Actor
 from dateline.resolve.context import CountryMention, ResolveContext, country_mentions
 from dateline.resolve.countries import countries
-from dateline.resolve.datafiles import read_table
 from dateline.resolve.translit import fold
 
 SECTOR_LABELS = {
@@ -147,15 +147,17 @@ def resolve_actor(
     on: dt.date | None = None,
     context: ResolveContext | None = None,
     default_sector: str = "GOV",
+    at: int | None = None,
 ) -> Actor | None:
     """The canonical actor a phrase names, or None when it names none.
 
-    ``default_sector`` is the sector of a country named with no head noun ("Iran").
+    ``default_sector`` is the sector of a country named with no head noun ("Iran");
+    ``at`` is the phrase's offset in the article, for titles ("the President").
     """
     kb = knowledge_base()
     context = context or ResolveContext()
     date = on or context.published
-    holder = _title_holder(text, date, context)
+    holder = _title_holder(text, date, context, at)
     if holder is not None:
         return holder
     named = kb.named(text)
@@ -173,9 +175,12 @@ def resolve_actor(
     return _sector_only_actor(*sector, context)
 
 
-def _title_holder(text: str, date: dt.date | None, context: ResolveContext) -> Actor | None:
-    """The body a bare title's holder acts for: the most named person of the article whose
-    office on the date bears that title (not "Vice President" for "the President")."""
+def _title_holder(
+    text: str, date: dt.date | None, context: ResolveContext, at: int | None
+) -> Actor | None:
+    """The body a bare title's holder acts for: the person whose office on the date bears
+    that title (not "Vice President" for "the President"), named last before the title,
+    else first after it; without a position, the one the article names most."""
     match = _BARE_TITLE.match(text)
     if match is None:
         return None
@@ -183,11 +188,20 @@ def _title_holder(text: str, date: dt.date | None, context: ResolveContext) -> A
     title = _TITLE_SYNONYMS.get(title, title)
     office = re.compile(rf"(?<!vice )(?<!deputy ){re.escape(title)}\b")
     people = knowledge_base().people
-    for person in context.people:
-        role = role_on(people[person]["roles"], date)
-        if office.search(role["title"].lower().replace("-", " ")):
-            return actor_by_id(role["actor"], text=text, context=context)
-    return None
+    holders = [
+        (start, person)
+        for start, person in context.people
+        if office.search(role_on(people[person]["roles"], date)["title"].lower())
+    ]
+    if not holders:
+        return None
+    if at is None:
+        person = Counter(person for _, person in holders).most_common(1)[0][0]
+    else:
+        before = [item for item in holders if item[0] < at]
+        person = (before[-1] if before else holders[0])[1]
+    role = role_on(people[person]["roles"], date)
+    return actor_by_id(role["actor"], text=text, context=context)
 
 
 def _counts_as_actor(mention: CountryMention, text: str) -> bool:
@@ -273,17 +287,23 @@ def role_on(roles: list[dict], date: dt.date | None) -> dict:
     return min(roles, key=distance)
 
 
-def rank_people(text: str) -> tuple[str, ...]:
-    """People of the knowledge base the article names, most named first (longer names
-    counted first and blanked out, so "Nouri al-Maliki" is not also "Maliki")."""
+def people_named(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, person id) of every naming of a knowledge-base person, in text order."""
+    pattern, refs = _people_pattern()
+    return tuple((match.start(), refs[match.group(0).lower()]) for match in pattern.finditer(text))
+
+
+@cache
+def _people_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One case-insensitive pattern of every person alias, longest first."""
     kb = knowledge_base()
-    norm = normalise(text)
-    counts: Counter[str] = Counter()
-    for alias in kb.aliases:  # longest first
-        if alias.kind == "person" and alias.norm in norm:
-            counts[alias.ref] += norm.count(alias.norm)
-            norm = norm.replace(alias.norm, " ")
-    return tuple(ref for ref, _ in counts.most_common())
+    refs = {
+        alias.lower(): row["id"]
+        for row in kb.people.values()
+        for alias in (row["name"], *row.get("aliases", ()))
+    }
+    body = "|".join(re.escape(alias) for alias in sorted(refs, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), refs
 
 
 def rank_groups(text: str) -> tuple[str, ...]:

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from dateline.datafiles import read_table
 from dateline.resolve.countries import countries
-from dateline.resolve.datafiles import read_table
 from dateline.resolve.translit import name_key
 
 # Capitals count for less than names and demonyms: they are also cities named as places.
@@ -35,7 +35,7 @@ class ResolveContext:
     provinces: frozenset[str] = field(default_factory=frozenset)  # name_keys of provinces named
     published: dt.date | None = None
     groups: tuple[str, ...] = ()  # armed groups named in the article (actor ids), most first
-    people: tuple[str, ...] = ()  # people of the actor knowledge base named, most first
+    people: tuple[tuple[int, str], ...] = ()  # (offset, person id) of people named, in order
     # (name_key, lat, lon) of towns and districts a first reading of the article placed
     anchors: tuple[tuple[str, float, float], ...] = ()
 
@@ -54,7 +54,7 @@ def build_context(
     *,
     published: dt.date | None = None,
     groups: tuple[str, ...] = (),
-    people: tuple[str, ...] = (),
+    people: tuple[tuple[int, str], ...] = (),
 ) -> ResolveContext:
     """The resolve context of one article body."""
     counts: Counter[str] = Counter()

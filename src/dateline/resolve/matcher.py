@@ -56,6 +56,13 @@ _NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# Prepositions of place right before a name: "in", "near", "south of", "suburbs of".
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|outside|into|across|around|toward|towards|via|through"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|suburbs?\s+of"
+    r"|outskirts\s+of)\s+$",
+    re.IGNORECASE,
+)
 _DIRECTION_BEFORE = re.compile(
     r"\b((?:north|south)?-?(?:north|south|east|west)ern|central)\s+$", re.IGNORECASE
 )
@@ -173,7 +180,12 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
         hint = _hint(text, group[0].start, group[-1].end)
         within = region_after(text, group[-1].end, context)
         found = candidates(phrase, context=context, hint=hint, within=within)
-        if not found or not _acceptable(found[0], context, options.strict, within):
+        locative = bool(
+            _LOCATIVE_BEFORE.search(text[max(0, group[0].start - CONTEXT_CHARS) : group[0].start])
+        )
+        if not found or not _acceptable(
+            found[0], context, options.strict, within, locative=locative
+        ):
             continue
         if opens_with_stop_word and not _named_outright(found[0]):
             continue
@@ -217,10 +229,13 @@ def _name_shaped(text: str, group: list[_Token]) -> bool:
     return all(word.text[0].isupper() or word.text.lower() in _INNER_WORDS for word in inner)
 
 
-def _acceptable(best: Candidate, context: ResolveContext, strict: bool, within=None) -> bool:
+def _acceptable(
+    best: Candidate, context: ResolveContext, strict: bool, within=None, *, locative=False
+) -> bool:
     """Curated, in a focus country, or in the province written after it ("Churchill,
     Man."); a model-tagged name may also be any place known by that very name, or a
-    sizeable one known by it as an alternate ("Mecca")."""
+    sizeable one known by it as an alternate ("Mecca"). Unconfirmed, a province by its own
+    name counts, and so does a town of some size after "in", "near", "south of"."""
     entry = best.entry
     share = context.weight(entry.country)
     if entry.source in CURATED or _lies_within(entry, within):
@@ -232,7 +247,10 @@ def _acceptable(best: Candidate, context: ResolveContext, strict: bool, within=N
         return entry.country == context.country
     if share >= STRICT_MIN_SHARE:
         return known_name
-    return share > 0 and known_name and entry.population >= STRICT_MIN_POPULATION
+    sizeable = entry.is_primary and entry.population >= STRICT_MIN_POPULATION
+    if sizeable and (share > 0 or entry.precision == "admin1"):
+        return True
+    return locative and entry.is_primary and entry.population >= LOCATIVE_MIN_POPULATION
 
 
 # Calibrated on the seed articles: unconfirmed names matched words like "Lake", "Satan" and
@@ -240,6 +258,7 @@ def _acceptable(best: Candidate, context: ResolveContext, strict: bool, within=N
 STRICT_MIN_SHARE = 0.2  # share of the article's country mentions
 STRICT_MIN_POPULATION = 100_000
 ALTERNATE_MIN_POPULATION = 10_000  # small places' alternate names collide with words
+LOCATIVE_MIN_POPULATION = 10_000  # "in Danbury": a preposition of place vouches for a town
 
 
 def _lies_within(entry, within: Within | None) -> bool:

