@@ -416,3 +416,41 @@ def test_format_value_shows_counts():
     assert format_value(prf) == "0.600 (P 0.750, R 0.500; 3 of 4 predicted, 6 gold)"
     assert format_value(None) == "n/a"
     assert format_value(Path("x")) == "x"
+
+
+# --- each set's runner, end to end on tiny files ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.extract import load_nlp
+
+    return load_nlp()  # cached per process: the suite loads the model once
+
+
+def test_set_runners_on_tiny_files(tmp_path, nlp):
+    from dateline.evaluation import devsets
+
+    gsr = tmp_path / "gsr.json"
+    gsr.write_text(json.dumps(PLOVER_RECORDS), encoding="utf-8")
+    figures = devsets.plover_gsr(gsr, nlp=nlp)
+    assert figures["type"]["total"] == 2
+    assert figures["source_country"]["total"] == 1
+    assert devsets.plover_gsr(gsr, nlp=nlp, limit=1)["type"]["total"] == 1
+
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(json.dumps(wikievents_row()) + "\n", encoding="utf-8")
+    figures = devsets.wikievents_dev(dev, nlp=nlp)
+    assert (figures["articles"], figures["attack"]["gold"]) == (1, 2)
+
+    ged = tmp_path / "ged.csv.gz"
+    with gzip.open(ged, "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(UCDP_ROWS[0]))
+        writer.writeheader()
+        writer.writerows(UCDP_ROWS)
+    figures = devsets.ucdp_syria(ged, nlp=nlp)
+    assert (figures["headlines"], figures["toll_headlines"]) == (5, 1)
+    assert figures["fatalities_exact"]["total"] == 1
+    assert figures["side_a"]["total"] == 5
+    sampled = devsets.ucdp_syria(ged, nlp=nlp, limit=2)
+    assert sampled["side_a"]["total"] == 2

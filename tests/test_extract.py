@@ -337,3 +337,19 @@ def test_killed_in_an_air_strike_is_one_air_strike(nlp):
 def test_failing_to_agree_is_a_rejection(nlp):
     found = mentions(nlp, "The two delegations failed to reach an agreement in Geneva.")
     assert [m.type for m in found] == ["REJECT"]
+
+
+def test_the_owner_of_a_place_attacked_is_the_recipient(nlp):
+    m = only(nlp, "Rebels surrounded one of Syria's largest air bases on Monday.", "COERCE")
+    assert m.actor2.text == "Syria"
+
+
+def test_to_whose_aid_forces_came_is_the_recipient(nlp):
+    text = "Two brigades came to the aid of the government of President Hadi on Monday."
+    m = only(nlp, text, "AID")
+    assert m.actor2.text.endswith("President Hadi")
+
+
+def test_they_said_is_not_credited_to_the_agent_of_the_report(nlp):
+    m = only(nlp, "Two brigades arrived in Aden on Monday, they said.", "MOBILIZE")
+    assert m.attribution is None

@@ -146,11 +146,37 @@ def export(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option(help="Gold events (JSON Lines, the seed gold's format).")],
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold events (JSON Lines, the seed gold's format).")
+    ] = None,
     db: DbOption = DEFAULT_DB,
+    dev: Annotated[
+        bool, typer.Option("--dev", help="Run every development set and write docs/quality.md.")
+    ] = False,
+    shared: Annotated[Path, typer.Option(help="The shared data folder (with --dev).")] = Path(
+        "../shared"
+    ),
+    limit: Annotated[int | None, typer.Option(help="With --dev: items per sampled set.")] = None,
+    quality: Annotated[Path, typer.Option(help="With --dev: the table to update.")] = Path(
+        "docs/quality.md"
+    ),
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Score the ledger against a gold file: recall, precision, per-field accuracy."""
+    """Score the ledger against a gold file, or (--dev) run every development set."""
+    if dev:
+        from dateline.evaluation.devsets import run_all, write_quality_md
+
+        figures = run_all(shared, limit=limit)
+        write_quality_md(figures, quality)
+        out.print_json(json.dumps(figures, default=str))
+        console.print(f"figures added to {quality}")
+        return
+    if gold is None:
+        raise _fail(ValueError("give --gold FILE, or --dev to run the development sets"))
+    _score_gold(gold, db, as_json=as_json)
+
+
+def _score_gold(gold: Path, db: str, *, as_json: bool) -> None:
     from dateline.evaluation.gold import read_gold, score
     from dateline.store import Ledger
 
@@ -158,9 +184,8 @@ def evaluate(
         report = score(list(Ledger(db, read_only=True).event_records()), read_gold(gold))
     except DatelineError as e:
         raise _fail(e) from e
-    figures = report.as_dict()
     if as_json:
-        out.print_json(json.dumps(figures))
+        out.print_json(json.dumps(report.as_dict()))
         return
     table = Table(title=f"Scored against {gold.name}")
     table.add_column("measure")

@@ -19,8 +19,10 @@ from spacy.language import Language
 from dateline.evaluation import gold, plover, ucdp, wikievents
 from dateline.evaluation.metrics import Tally
 from dateline.evaluation.quality import write_quality_md
-from dateline.evaluation.runner import main_mention, make_doc, map_documents, token_depths
+from dateline.evaluation.runner import main_mention, make_doc, token_depths
 from dateline.extract import load_nlp
+from dateline.pipeline import map_documents, run
+from dateline.store import Ledger
 
 __all__ = ["plover_gsr", "run_all", "seed_gold", "ucdp_syria", "wikievents_dev",
            "write_quality_md"]  # fmt: skip
@@ -91,13 +93,14 @@ def ucdp_syria(path: Path, *, nlp: Language, limit: int | None = None) -> dict[s
     began = time.perf_counter()
     mentions, depths = _map_headlines(todo, nlp)
     seconds = time.perf_counter() - began
-    by_headline = {g.headline: i for i, g in enumerate(todo)}
-    pick = lambda chosen, values: [values[by_headline[g.headline]] for g in chosen]  # noqa: E731
-    exact, no_count = ucdp.score_fatalities(scored_toll, pick(scored_toll, mentions))
+    found = {g.headline: (m, d) for g, m, d in zip(todo, mentions, depths, strict=True)}
+    exact, no_count = ucdp.score_fatalities(
+        scored_toll, [found[g.headline][0] for g in scored_toll]
+    )
     sides = ucdp.score_sides_and_places(
         scored_all,
-        pick(scored_all, mentions),
-        pick(scored_all, depths),
+        [found[g.headline][0] for g in scored_all],
+        [found[g.headline][1] for g in scored_all],
         rules=ucdp.load_side_rules(),
     )
     return {
@@ -115,9 +118,6 @@ def ucdp_syria(path: Path, *, nlp: Language, limit: int | None = None) -> dict[s
 
 def seed_gold(shared: Path, *, workers: int | None = None) -> dict[str, Any]:
     """The seed pages run through the whole pipeline into a fresh ledger, scored on the gold."""
-    from dateline.pipeline import run  # the full pipeline; imported only when scoring it
-    from dateline.store import Ledger
-
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "seeds.db"
         began = time.perf_counter()

@@ -1,8 +1,8 @@
 """Run extract + resolve over development-set texts, and measure trigger depth.
 
 The development sets give bare texts (a sentence, a headline, an article
-rebuilt from tokens), so documents are built here; the stages called are the
-pipeline's own (``extract_documents``, ``resolve_mentions``).
+rebuilt from tokens), so documents are built here and mapped by the
+pipeline's own ``map_documents`` (extract, then resolve).
 """
 
 from __future__ import annotations
@@ -13,22 +13,15 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
-from dateline.extract import COMPONENTS, extract_documents
+from dateline.extract import COMPONENTS
 from dateline.ingest.document import document_id
 from dateline.records import Document, Mention, Span
-from dateline.resolve import resolve_mentions
 
 BATCH_SIZE = 64
 
 
 def make_doc(text: str, *, name: str, published: dt.date | None = None) -> Document:
     return Document(id=document_id(text), name=name, source=name, text=text, published=published)
-
-
-def map_documents(docs: Sequence[Document], nlp: Language) -> list[list[Mention]]:
-    """Resolved mentions per document, in order."""
-    found = extract_documents(docs, nlp)
-    return [resolve_mentions(doc, mentions) for doc, mentions in zip(docs, found, strict=True)]
 
 
 def _depths(spacy_doc: SpacyDoc) -> dict[int, int]:

@@ -169,12 +169,15 @@ def named_place(group: HeadlineGroup) -> bool:
     return any(names_place(group.headline, n) for e in group.events for n in e.place_names)
 
 
+def _headline_hash(group: HeadlineGroup) -> str:
+    return hashlib.sha1(group.headline.encode("utf-8")).hexdigest()
+
+
 def sample(groups: Sequence[HeadlineGroup], limit: int | None) -> list[HeadlineGroup]:
     """A deterministic sample: the ``limit`` groups whose headlines hash lowest."""
     if limit is None or limit >= len(groups):
         return list(groups)
-    key = lambda g: hashlib.sha1(g.headline.encode("utf-8")).hexdigest()  # noqa: E731
-    return sorted(groups, key=key)[:limit]
+    return sorted(groups, key=_headline_hash)[:limit]
 
 
 @dataclass(frozen=True)

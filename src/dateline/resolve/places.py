@@ -91,7 +91,16 @@ class _Index:
         for entry in _country_entries():
             self.curated[entry.key].append(entry)
         for entry in (*_alias_entries(), *admin1_alias_entries(), *continent_entries()):
-            self.curated[entry.key].append(entry)
+            entry = entry if entry.lat is not None else self.located(entry)
+            if entry is not None:
+                self.curated[entry.key].append(entry)
+
+    def located(self, alias: Entry) -> Entry | None:
+        """A province's alias at the point of the gazetteer's province of that name."""
+        for entry in self.gazetteer.by_key(name_key(alias.name)):
+            if entry.precision == "admin1" and entry.country == alias.country:
+                return replace(alias, lat=entry.lat, lon=entry.lon, population=entry.population)
+        return None
 
     def exact(self, key: str) -> list[Entry]:
         if key not in self._exact:
@@ -122,6 +131,13 @@ def index() -> _Index:
     if _INDEX is None or _INDEX.pid != os.getpid() or _INDEX.generation != gazetteer.generation():
         _INDEX = _Index()
     return _INDEX
+
+
+def located(entry: Entry) -> Entry:
+    """A curated province with the gazetteer's point where its table row gives none."""
+    if entry.lat is not None:
+        return entry
+    return index().located(entry) or entry
 
 
 def _country_entries() -> list[Entry]:
@@ -208,8 +224,10 @@ def candidates(
         return []
     exact = index().exact(key)
     found = [_score(entry, True, key, context, hint, within) for entry in exact]
-    # A loose spelling is a fallback: never beside a curated name ("Britain" is no Brighton).
-    loose = [] if any(entry.source in CURATED for entry in exact) else index().skeleton(key)
+    # A loose spelling is a fallback for names no place bears as its own or as a curated
+    # one: "Britain" is no Brighton, "Alberta" no Elberta, "Taichung" no Datong.
+    known = any(entry.source in CURATED or entry.is_primary for entry in exact)
+    loose = [] if known else index().skeleton(key)
     for entry in loose:
         if entry.key != key and _close(key, entry.key) and _in_focus(entry, context):
             found.append(_score(entry, False, key, context, hint, within))

@@ -39,7 +39,9 @@ class Abbreviation:
 def admin1_points() -> dict[tuple[str, str], dict]:
     """(country, name key) -> the table row of a listed state or province."""
     return {
-        (row["country"], name_key(row["name"])): row for row in read_table("gazetteer", "admin1")
+        (row["country"], name_key(row["name"])): row
+        for row in read_table("gazetteer", "admin1")
+        if row.get("lat") is not None
     }
 
 
@@ -69,8 +71,8 @@ def _admin1_row(row: dict) -> Iterator[Entry]:
             name=row["name"],
             country=row["country"],
             admin1=row["name"],
-            lat=row["lat"],
-            lon=row["lon"],
+            lat=row.get("lat"),  # None: the gazetteer's province of that name gives it
+            lon=row.get("lon"),
             population=int(row.get("population") or 0),
             precision="admin1",
             geonameid=row.get("geonameid") or _us_state_ids().get((row["country"], row["name"])),
