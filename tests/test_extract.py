@@ -353,3 +353,12 @@ def test_to_whose_aid_forces_came_is_the_recipient(nlp):
 def test_they_said_is_not_credited_to_the_agent_of_the_report(nlp):
     m = only(nlp, "Two brigades arrived in Aden on Monday, they said.", "MOBILIZE")
     assert m.attribution is None
+
+
+def test_troops_sent_to_help_someone_are_aid_to_them(nlp):
+    m = only(nlp, "Chad sent 2,000 soldiers to help the government of Mali.", "AID")
+    assert m.actor1.text == "Chad"
+    assert m.actor2.text.startswith("government")
+    assert [m.type for m in mentions(nlp, "Chad sent 2,000 soldiers to the border.")] == [
+        "MOBILIZE"
+    ]

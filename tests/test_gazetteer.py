@@ -234,3 +234,16 @@ def test_a_countrys_own_province_name_is_the_province_as_a_place():
 def test_curated_names_keep_loose_spellings_away():
     assert places.resolve_place("Britain").precision == "country"
     assert all(c.exact for c in places.candidates("Britain"))
+
+
+def test_chinese_province_names_lose_their_administrative_words():
+    assert clean_admin1("Jiangsu Sheng") == "Jiangsu"
+    assert clean_admin1("Guangxi Zhuangzu Zizhiqu") == "Guangxi"
+    assert clean_admin1("Tibet Autonomous Region") == "Tibet"
+    assert clean_admin1("Chongqing Shi") == "Chongqing"
+
+
+def test_a_province_row_without_a_point_adds_english_names():
+    place = places.resolve_place("Rhineland-Palatinate")
+    assert (place.country, place.precision, place.name) == ("DEU", "admin1", "Rheinland-Pfalz")
+    assert place.lat == pytest.approx(49.9, abs=0.5)

@@ -10,7 +10,7 @@ from conftest import make_document
 
 from dateline.records import Mention, Span
 from dateline.resolve import build_context, geoparse, resolve_mentions, resolve_place
-from dateline.resolve.matcher import find_places
+from dateline.resolve.matcher import find_places, place_at
 from dateline.resolve.mentions import FALLBACK_NO_PLACE, not_place_keys
 
 IRAQ_TEXT = (
@@ -349,3 +349,49 @@ def test_a_country_threatening_military_means_is_its_military_and_aid_is_its_gov
     threat, aid = resolve_mentions(doc, [threat, aid])
     assert threat.actor1_entity.id == "IRN-MIL"
     assert aid.actor1_entity.id == "IRN-GOV"
+
+
+# --- recognition without a country focus -------------------------------------------------
+
+
+def test_a_preposition_of_place_vouches_for_a_town_of_some_size():
+    text = "The mason was arrested in Danbury on Monday. Danbury said nothing."
+    places = {span.start: place for span, place in find_places(text, context=build_context(text))}
+    assert places[text.index("Danbury")].country == "USA"
+    assert text.index("Danbury said") not in places  # no preposition, no focus: not vouched
+
+
+def test_a_dispatch_opening_in_capitals_names_its_place():
+    text = "TORRINGTON — The mayor will hold a meeting on drugs.\nHe spoke on Monday."
+    places = {span.text: place for span, place in find_places(text, context=build_context(text))}
+    assert places["TORRINGTON"].country == "USA"
+
+
+def test_a_model_span_with_an_administrative_word_is_the_province():
+    text = "An official of the emergency centre of Fars Province said so."
+    span = span_of(text, "Fars Province")
+    resolved = place_at(text, span, context=build_context(text))
+    assert resolved[1].country == "IRN" and resolved[1].precision == "admin1"
+
+
+def test_a_small_town_abroad_is_no_reading_in_a_story_about_one_country():
+    text = "Britain said British flights were cut. Delays hit Heathrow all day. Britain agreed."
+    resolved = place_at(text, span_of(text, "Heathrow"), context=build_context(text))
+    assert resolved is None  # Heathrow, Florida is no reading here; the country stands in
+
+
+def test_a_name_does_not_start_with_the_words_before_it():
+    text = "At the Liverpool Academy, boys train every day."
+    spans = [span.text for span, _ in find_places(text, context=build_context("Britain"))]
+    assert "At the Liverpool" not in spans
+
+
+def test_compass_provinces_need_the_story_to_be_about_their_country():
+    text = "He was pronounced dead at Northwestern Memorial Hospital in Chicago."
+    spans = [span.text for span, _ in find_places(text, context=build_context(text))]
+    assert "Northwestern" not in spans
+
+
+def test_a_place_known_by_its_own_name_takes_no_loose_spelling():
+    china_story = build_context("China China China. Chinese officials.")
+    assert resolve_place("Taichung", context=china_story).country == "TWN"

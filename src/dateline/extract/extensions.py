@@ -13,7 +13,10 @@ PLACES_KEY = "dateline_places"
 
 # name -> default; every attribute is written by exactly one component.
 SPAN_ATTRIBUTES = {
-    "dl_entry": None,  # triggers: the lexicon row that matched (dict)
+    # triggers: the lexicon row that matched (dict), plus what the parse added: token
+    # indices "outcome_tokens" (folded kills), "loser" (a folded retreat), "governor"
+    # (the caller of a call to arms), "addressee" (who is asked or helped)
+    "dl_entry": None,
     "dl_anchor": None,  # triggers: index of the verb whose arguments give the roles
     "dl_actor1": None,  # roles: agent Span
     "dl_actor2": None,  # roles: recipient / target Span

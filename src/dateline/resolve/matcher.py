@@ -290,7 +290,7 @@ STRICT_MIN_POPULATION = 100_000
 ALTERNATE_MIN_POPULATION = 10_000  # small places' alternate names collide with words
 LOCATIVE_MIN_POPULATION = 10_000  # "in Danbury": a preposition of place vouches for a town
 STRAY_FOCUS_SHARE = 0.5  # a story this much about one country ...
-STRAY_MAX_POPULATION = 5_000  # ... names no hamlet of this size in a country it never names
+STRAY_MAX_POPULATION = 10_000  # ... names no small town of a country it never names
 
 
 def _lies_within(entry, within: Within | None) -> bool:
@@ -335,7 +335,7 @@ def place_at(
 
 
 def _stray(best: Candidate, context: ResolveContext) -> bool:
-    """A hamlet abroad in a story about one country ("Heathrow" in a British story is no
+    """A small town abroad in a story about one country ("Heathrow" in a British story is no
     Heathrow, Florida): better no place than that one."""
     entry = best.entry
     focused = bool(context.focus) and context.focus[0][1] >= STRAY_FOCUS_SHARE
