@@ -211,3 +211,21 @@ def test_a_bare_title_never_takes_a_deputy():
     context = titled_story(text)
     assert coded("the prime minister", context=context, at=len(text)) == ("IRQ", "GOV", None)
     assert resolve_actor("the President", context=context, at=len(text)).country != "USA"
+
+
+def test_plural_demonyms_are_the_countrys_people():
+    assert coded("Nigerians") == ("NGA", "CVL", None)
+    assert coded("Kenyan police") == ("KEN", "MIL", None)
+    from dateline.resolve.countries import plural
+
+    assert plural("Chinese") is None and plural("British") is None and plural("U.S.") is None
+
+
+def test_a_big_capital_stands_for_its_government_a_small_one_does_not():
+    assert coded("Algiers") == ("DZA", "GOV", None)
+    assert resolve_actor("Victoria") is None
+
+
+def test_palestinian_territories_are_palestine_as_actors():
+    assert coded("the Gaza Strip") == ("PSE", "GOV", None)
+    assert coded("West Bank") == ("PSE", "GOV", None)

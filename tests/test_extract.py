@@ -362,3 +362,10 @@ def test_troops_sent_to_help_someone_are_aid_to_them(nlp):
     assert [m.type for m in mentions(nlp, "Chad sent 2,000 soldiers to the border.")] == [
         "MOBILIZE"
     ]
+
+
+def test_a_cooperative_act_one_will_not_do_is_a_stated_refusal(nlp):
+    m = only(nlp, "The rebels said they would not attend the talks in Geneva.", "REJECT")
+    assert m.modality == "asserted"
+    m = only(nlp, "The army did not bomb the hospital.", "ASSAULT")
+    assert m.modality == "denied"

@@ -1,22 +1,26 @@
 """Component ``dateline_commitments``: a promised act is an AGREE or a THREATEN.
 
 Reads: trigger spans with ``_.dl_modality``.
-Writes: the trigger spans' labels (their PLOVER type).
+Writes: the trigger spans' labels (their PLOVER type), and ``_.dl_modality`` of a
+refusal (stated, so asserted).
 
 PLOVER codes an offer, promise or stated willingness to cooperate ("will visit",
 "is willing to withdraw its troops") as AGREE, and a promised or conditional
 hostile act ("will impose sanctions unless ...") as THREATEN; the act itself
 stays in the mode. A trigger that is itself a promise ("promised unspecified aid",
-"offered help") keeps its own type, with modality "promised". Rules are the
-``when_modality`` rows of ``data/triggers/retype.jsonl``.
+"offered help") keeps its own type, with modality "promised". A cooperative act
+negated with a modal ("would not meet their demands", "won't attend") is a refusal:
+REJECT. Rules are the ``when_modality`` and ``when_negated_with_aux`` rows of
+``data/triggers/retype.jsonl``.
 """
 
 from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from dateline.extract import syntax
 from dateline.extract.extensions import TRIGGERS_KEY, register
 from dateline.extract.lexicon import load_rows
 
@@ -25,7 +29,7 @@ from dateline.extract.lexicon import load_rows
     "dateline_commitments",
     default_config={"extra_dirs": []},
     requires=["doc.spans", "span._.dl_modality"],
-    assigns=["doc.spans"],
+    assigns=["doc.spans", "span._.dl_modality"],
 )
 def make_commitments(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "CommitmentTyper":
     return CommitmentTyper(extra_dirs=[Path(d) for d in extra_dirs])
@@ -34,17 +38,20 @@ def make_commitments(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "Co
 class CommitmentTyper:
     def __init__(self, *, extra_dirs: Sequence[Path] = ()) -> None:
         register()
-        self.rules = [
-            row
-            for row in load_rows("triggers", "retype", extra_dirs=extra_dirs)
-            if "when_modality" in row
-        ]
+        rows = load_rows("triggers", "retype", extra_dirs=extra_dirs)
+        self.rules = [row for row in rows if "when_modality" in row]
+        self.refusals = [row for row in rows if "when_negated_with_aux" in row]
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = list(doc.spans.get(TRIGGERS_KEY, []))
         for span in triggers:
             if span._.dl_entry.get("modality"):
                 continue  # the trigger is the promise itself ("promised aid"): keep its type
+            refusal = self._refusal(doc[span._.dl_anchor])
+            if refusal is not None and span.label_ in refusal["from_types"]:
+                span.label_ = refusal["to_type"]
+                span._.dl_modality = refusal["modality"]  # the refusal itself is stated
+                continue
             for rule in self.rules:
                 if (
                     span._.dl_modality in rule["when_modality"]
@@ -55,3 +62,13 @@ class CommitmentTyper:
         # Extension values are keyed by offsets, so re-storing the spans keeps them.
         doc.spans[TRIGGERS_KEY] = triggers
         return doc
+
+    def _refusal(self, verb: Token) -> dict | None:
+        """ "would not meet their demands", "won't attend": a refusal, not a denial."""
+        if not syntax.children(verb, {"neg"}):
+            return None
+        aux = {c.lower_ for c in syntax.children(verb, {"aux"})}
+        for rule in self.refusals:
+            if not aux.isdisjoint(rule["when_negated_with_aux"]):
+                return rule
+        return None

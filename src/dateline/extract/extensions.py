@@ -11,7 +11,7 @@ from spacy.tokens import Span
 TRIGGERS_KEY = "dateline_triggers"
 PLACES_KEY = "dateline_places"
 
-# name -> default; every attribute is written by exactly one component.
+# name -> default; each attribute is written by the component named beside it.
 SPAN_ATTRIBUTES = {
     # triggers: the lexicon row that matched (dict), plus what the parse added: token
     # indices "outcome_tokens" (folded kills), "loser" (a folded retreat), "governor"
@@ -23,7 +23,7 @@ SPAN_ATTRIBUTES = {
     "dl_places": (),  # places: tuple of place Spans for this trigger
     "dl_argument_places": (),  # places: the ones named by the trigger's own argument
     "dl_attribution": None,  # attribution: the source's Span
-    "dl_modality": "asserted",  # modality: one of records.MODALITIES
+    "dl_modality": "asserted",  # modality (a refusal reset by commitments): records.MODALITIES
     "dl_mode": None,  # acled: the refined mode
     "dl_acled": None,  # acled: (event type, sub-event type)
 }

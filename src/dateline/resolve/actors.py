@@ -28,7 +28,8 @@ from dateline.datafiles import read_table
 from dateline.records import Actor
 from dateline.resolve.context import CountryMention, ResolveContext, country_mentions
 from dateline.resolve.countries import countries
-from dateline.resolve.translit import fold
+from dateline.resolve.places import index
+from dateline.resolve.translit import fold, name_key
 
 SECTOR_LABELS = {
     "GOV": "government",
@@ -42,6 +43,7 @@ SECTOR_LABELS = {
     "BUS": "business",
 }
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+METONYM_MIN_POPULATION = 500_000  # a capital this big stands for its government
 # ACLED inter code by sector, when the head noun gives none.
 SECTOR_INTER = {"GOV": 1, "MIL": 1, "REB": 2, "CVL": 7, "IGO": 8, "MED": 7}
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -205,10 +207,20 @@ def _title_holder(
 
 
 def _counts_as_actor(mention: CountryMention, text: str) -> bool:
-    """Capitals stand for governments only when curated as metonyms ("Tehran", not "Victoria")."""
+    """Capitals stand for governments when curated as metonyms ("Tehran") or when they are
+    cities of some size ("Algiers"), not a small namesake's capital ("Victoria")."""
     if mention.kind != "capital":
         return True
-    return text[mention.start : mention.end] in countries()[mention.code].metonyms
+    name = text[mention.start : mention.end]
+    return name in countries()[mention.code].metonyms or _sizeable_capital(name, mention.code)
+
+
+def _sizeable_capital(name: str, code: str) -> bool:
+    """The gazetteer knows a city of that name in that country of metonym size."""
+    return any(
+        entry.country == code and entry.population >= METONYM_MIN_POPULATION
+        for entry in index().exact(name_key(name))
+    )
 
 
 def _country_actor(mention: CountryMention, sector, text: str, default_sector: str) -> Actor:

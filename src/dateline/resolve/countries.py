@@ -86,7 +86,7 @@ def _country(entry, info: dict, extras: list[dict]) -> Country:
         code=entry.alpha_3,
         name=name,
         names=_unique(names),
-        demonyms=_unique(demonyms),
+        demonyms=_unique(demonyms + [plural(d) for d in demonyms if d and plural(d)]),
         capitals=_unique(capitals + metonyms),
         metonyms=_unique(metonyms),
         lat=float(latlng[0]) if latlng[0] is not None else None,
@@ -94,6 +94,20 @@ def _country(entry, info: dict, extras: list[dict]) -> Country:
         population=int(info.get("population") or 0),
         wikidata=wikidata,
     )
+
+
+def plural(demonym: str) -> str | None:
+    """The people of a demonym ("Nigerian" -> "Nigerians"), None where English has no
+    plural form of it ("Chinese", "French", "Swiss")."""
+    if isinstance(demonym, list) or demonym.endswith(_NO_PLURAL_ENDINGS):
+        return None
+    if demonym.isupper() or not demonym.replace("-", "").isalpha():  # "UK", "U.S."
+        return None
+    return demonym + "s"
+
+
+# Demonyms that are their own plural ("Chinese", "British", "French", "Swiss").
+_NO_PLURAL_ENDINGS = ("ese", "sh", "ch", "s", "x", "z")
 
 
 def _unique(values: list) -> tuple[str, ...]:
