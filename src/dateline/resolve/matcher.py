@@ -217,7 +217,7 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
             found[0], context, options.strict, within, locative=locative
         ):
             continue
-        if opens_with_stop_word and not _named_outright(found[0]):
+        if opens_with_stop_word and not _named_outright(found):
             continue
         if in_headline and not _headline_worthy(found[0], context):
             continue
@@ -228,10 +228,10 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
     return None
 
 
-def _named_outright(best: Candidate) -> bool:
-    """A name opening with a stop word counts only by its own name ("South Africa", "New
-    Jersey"); a lone stop word ("May", "Sunni") never does."""
-    return best.exact and (best.entry.is_primary or best.entry.source in CURATED)
+def _named_outright(found: list[Candidate]) -> bool:
+    """A name opening with a stop word counts only as some place's own name ("South
+    Africa", "New York"); a lone stop word ("May", "Sunni") never does."""
+    return any(c.exact and (c.entry.is_primary or c.entry.source in CURATED) for c in found)
 
 
 def _short_code(phrase: str) -> bool:
@@ -365,7 +365,8 @@ def region_after(text: str, end: int, context: ResolveContext) -> Within | None:
 def _standalone(text, words, position, length, best, embedded=False) -> bool:
     """A name inside a longer capitalised run belongs to that run ("John Kerry", "Latin
     America", "The Washington Post"); function words, titles and dates around it do not
-    count. ``embedded`` keeps a name that opens an institution's ("Kentucky State Police")."""
+    count. ``embedded`` keeps a name that opens an institution's ("Kentucky State Police") or
+    a well-known place's that opens any name ("Dallas Mavericks")."""
     curated = best.entry.source in CURATED
     if curated and length > 1:
         return True
@@ -379,8 +380,16 @@ def _standalone(text, words, position, length, best, embedded=False) -> bool:
         if word in name_continuations():
             return embedded
         if word not in stop_words() and not curated:
-            return False
+            return embedded and _well_known(best)
     return True
+
+
+def _well_known(best: Candidate) -> bool:
+    """A place big enough that a name opening with it is named after it ("Dallas
+    Mavericks", "Texas Rangers"), not a hamlet sharing a word ("White House")."""
+    entry = best.entry
+    big = entry.population >= STRICT_MIN_POPULATION or entry.precision in ("admin1", "country")
+    return best.exact and entry.is_primary and big
 
 
 def _joined(text: str, left: _Token, right: _Token, neighbour: _Token) -> bool:

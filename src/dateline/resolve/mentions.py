@@ -1,9 +1,9 @@
 """Resolve the spans of each mention: actors to Actors, places to a Place, dates to a date.
 
-A mention's place is the finest of the places its sentence names (the extractor's place
-spans plus gazetteer matches the model missed), leaving out names that are the actors
-themselves ("Tehran said"). With none, the article's country focus stands in at country
-precision and ``Place.fallback`` says so: a country is far better than no place.
+A mention's place is the finest of its own place spans (the extractor's), else of the
+places its sentence names (gazetteer matches the model missed), leaving out names that
+are the actors themselves ("Tehran said"). With none, the article's country focus stands in
+at country precision and ``Place.fallback`` says so: a country is far better than none.
 """
 
 from __future__ import annotations
@@ -120,14 +120,18 @@ def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place
             unknown.append(span.text)
         else:
             found.append(resolved)
-    sentence = mention.sentence
-    for span, place in find_places(
-        text, context=context, start=sentence.start, end=sentence.end, blocked=not_place_keys()
-    ):
-        if not any(_overlaps(span, other) for other, _ in found):
-            found.append((span, place))
     actors = [span for span in (mention.actor1, mention.actor2) if span is not None]
     found = [(span, place) for span, place in found if not any(_overlaps(span, a) for a in actors)]
+    # The extractor's spans are this mention's own places (one town each for "Saadiyah
+    # and Jalawla had fallen"); other names in the sentence only stand in when those
+    # give nothing finer than a country.
+    if not any(place.precision != "country" for _, place in found):
+        sentence = mention.sentence
+        for span, place in find_places(
+            text, context=context, start=sentence.start, end=sentence.end, blocked=not_place_keys()
+        ):
+            if not any(_overlaps(span, other) for other in [*actors, *(s for s, _ in found)]):
+                found.append((span, place))
     if found:
         return min(found, key=lambda item: _rank(text, *item))[1]
     if context.country is None:
