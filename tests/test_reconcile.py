@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import random
+from dataclasses import replace
 
 from dateline.reconcile import reconcile
 from dateline.reconcile.build import count, make_mention
@@ -223,7 +224,17 @@ def test_a_plan_never_merges_with_the_deed():
         date=dt.date(2014, 6, 11),
         modality="hypothetical",
     )
-    assert len(reconcile([*quds_reports(), plan])) == 2
+    events = reconcile([*quds_reports(), plan])
+    assert len(events) == 1  # the deed; the plan neither joins it nor stands alone
+    assert plan not in events[0].mentions
+
+
+def test_what_only_might_be_founds_no_event():
+    maybe = [replace(m, modality="uncertain") for m in strike_reports()]
+    assert reconcile(maybe) == []
+    denied = replace(strike_reports()[0], modality="denied")
+    events = reconcile([*strike_reports(), denied])
+    assert len(events) == 1 and denied in events[0].mentions
 
 
 def test_any_input_order_gives_the_identical_ledger():

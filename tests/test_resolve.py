@@ -395,3 +395,16 @@ def test_compass_provinces_need_the_story_to_be_about_their_country():
 def test_a_place_known_by_its_own_name_takes_no_loose_spelling():
     china_story = build_context("China China China. Chinese officials.")
     assert resolve_place("Taichung", context=china_story).country == "TWN"
+
+
+def test_the_geoparser_lists_well_known_places_opening_other_names_but_no_hamlets():
+    text = "Fans of the Dallas Mavericks cheered. The New York Times said the White House agreed."
+    context = build_context("The United States and the U.S. " + text)
+    listed = {
+        span.text
+        for span, _ in find_places(text, context=context, blocked=not_place_keys(), embedded=True)
+    }
+    assert {"Dallas", "New York"} <= listed
+    assert "White" not in listed
+    plain = {span.text for span, _ in find_places(text, context=context, blocked=not_place_keys())}
+    assert not plain & {"Dallas", "New York", "White"}

@@ -31,7 +31,9 @@ def reconcile(
     ``duplicates`` maps a copy's document id to its original's (from
     :func:`dateline.ingest.duplicates.find_near_duplicates`): a copy is not an
     independent source. The same mentions in any order give the same events, ids
-    included; events come sorted by id. Identical mentions count once, so re-running
+    included; events come sorted by id. Mentions that only say what might be
+    (hypothetical, uncertain, denied, generic) join events others report but never
+    make one on their own. Identical mentions count once, so re-running
     over a ledger that already holds a document changes nothing.
     """
     with _no_cyclic_gc():
@@ -72,6 +74,8 @@ def _reconcile(
     ]
     events = []
     for group in cluster(views, threshold=threshold):
+        if all(ordered[i].modality in lexicon.unfounded_modalities for i in group):
+            continue  # only "might be": kept as mentions (evidence), not a ledger event
         members = [
             Member(ordered[i], views[i], attribution_strength(ordered[i], lexicon=lexicon))
             for i in group

@@ -27,6 +27,9 @@ class Lexicon:
     territorial_sub_events: frozenset[str]
     weak_cues: re.Pattern[str]
     anonymous_cues: re.Pattern[str]
+    # Modalities that speak only of what might be ("would consider", "may have",
+    # "denied"): such mentions join an event others report, never found one alone.
+    unfounded_modalities: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
         """The family of ``event_type``; an unknown type is a family of its own."""
@@ -56,6 +59,9 @@ def default_lexicon() -> Lexicon:
         ),
         weak_cues=_cue_pattern(r["cue"] for r in cues if r["strength"] == "weak"),
         anonymous_cues=_cue_pattern(r["cue"] for r in cues if r["strength"] == "anonymous"),
+        unfounded_modalities=frozenset(
+            r["modality"] for r in read_table(TOPIC, "modalities") if not r["founds_event"]
+        ),
     )
 
 

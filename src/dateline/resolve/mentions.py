@@ -2,8 +2,8 @@
 
 A mention's place is the finest of its own place spans (the extractor's), else of the
 places its sentence names (gazetteer matches the model missed), leaving out names that
-are the actors themselves ("Tehran said"). With none, the article's country focus stands in
-at country precision and ``Place.fallback`` says so: a country is far better than none.
+are the actors themselves ("Tehran said"). With none, the article's country focus stands
+in at country precision and ``Place.fallback`` says so: a country is far better than none.
 """
 
 from __future__ import annotations
