@@ -19,6 +19,7 @@ def gold(gid, **kw):
         "fatalities": {"low": 57, "high": 71},
         "injuries": None,
         "evidence": "planes struck the market",
+        "cluster": gid,
     }
     record.update(kw)
     return record
@@ -34,7 +35,14 @@ def event(eid, **kw):
         "date": "2014-06-25",
         "fatalities": {"low": 57, "best": 60, "high": 71},
         "injuries": None,
-        "mentions": [{"doc": "a.txt", "text": "planes struck the market"}],
+        "mentions": [
+            {
+                "doc": "a.txt",
+                "text": "planes struck the market",
+                "start": 0,
+                "trigger": {"start": 7},
+            }
+        ],
     }
     record.update(kw)
     return record
@@ -46,7 +54,7 @@ def test_match_needs_document_type_and_place():
     assert score([event("e1", type="CONSULT")], g).recall == 0.0
     far = {"country": "IRQ", "lat": 33.34, "lon": 44.40}  # Baghdad: ~300 km away
     assert score([event("e1", location=far)], g).recall == 0.0
-    other_doc = [{"doc": "b.txt", "text": "planes struck the market"}]
+    other_doc = [{**event("x")["mentions"][0], "doc": "b.txt"}]
     assert score([event("e1", mentions=other_doc)], g).recall == 0.0
 
 
@@ -77,3 +85,19 @@ def test_optional_gold_is_not_penalised_and_not_required():
     g = [gold("g1"), gold("g2", required=False, type=["CONSULT"])]
     report = score([event("e1"), event("e2", type="CONSULT")], g)
     assert report.recall == 1.0 and report.precision == 1.0 and report.optional_found == 1
+
+
+def test_an_event_spanning_two_gold_events_evidence_is_a_wrong_merge():
+    text = "planes struck the market and troops seized the bridge"
+    mentions = [
+        {"doc": "a.txt", "text": text, "start": 0, "trigger": {"start": 7}},
+        {"doc": "a.txt", "text": text, "start": 0, "trigger": {"start": 35}},
+    ]
+    golds = [
+        gold("g1", cluster="c1", evidence="planes struck the market"),
+        gold("g2", cluster="c2", evidence="troops seized the bridge", required=False),
+    ]
+    report = score([event("e1", mentions=mentions)], golds)
+    assert report.wrong_merges == [("e1", ("c1", "c2"))]
+    alone = score([event("e1", mentions=mentions[:1])], golds)
+    assert alone.wrong_merges == []

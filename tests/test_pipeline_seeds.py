@@ -39,6 +39,15 @@ def test_gate_recall_and_precision(report):
     assert report.precision >= FLOORS["seed"]["precision"], report.unmatched
 
 
+def test_gate_distinct_gold_events_stay_apart(report):
+    assert len(report.wrong_merges) <= FLOORS["seed"]["max_wrong_merges"], report.wrong_merges
+
+
+def test_quds_deployment_reported_twice_is_one_event(report):
+    events = {e for g, e in report.pairs if g in ("s002-01", "s004-05")}
+    assert len(events) == 1
+
+
 @pytest.mark.parametrize("field", ["actor1", "actor2", "date", "fatalities", "location"])
 def test_gate_field_accuracy(report, field):
     accuracy = report.fields[field].accuracy or 0.0

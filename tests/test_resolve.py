@@ -398,7 +398,10 @@ def test_a_place_known_by_its_own_name_takes_no_loose_spelling():
 
 
 def test_the_geoparser_lists_well_known_places_opening_other_names_but_no_hamlets():
-    text = "Fans of the Dallas Mavericks cheered. The New York Times said the White House agreed."
+    text = (
+        "Fans of the Dallas Mavericks cheered loudly on their way home. The New York Times "
+        "said that the White House had agreed to all of it."
+    )
     context = build_context("The United States and the U.S. " + text)
     listed = {
         span.text
@@ -408,3 +411,27 @@ def test_the_geoparser_lists_well_known_places_opening_other_names_but_no_hamlet
     assert "White" not in listed
     plain = {span.text for span, _ in find_places(text, context=context, blocked=not_place_keys())}
     assert not plain & {"Dallas", "New York", "White"}
+
+
+def test_a_possessive_target_is_read_with_what_it_owns():
+    text = "Gunmen attacked one of Iraq's largest air bases on Wednesday."
+    doc = make_document(text)
+    mention = mention_in(doc, text, actor1="Gunmen", actor2="Iraq")
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert resolved.actor2_entity.id == "IRQ-MIL"  # the air bases, not the government
+
+
+def test_nearness_helps_only_places_named_by_their_own_name():
+    from dataclasses import replace as with_fields
+
+    near_mexico_city = with_fields(
+        build_context("Mexico and Mexico."), anchors=(("toluca", 19.29, -99.65),)
+    )
+    assert resolve_place("Mexico", context=near_mexico_city).precision == "country"
+    assert (
+        resolve_place(
+            "Edmonton",
+            context=with_fields(build_context("Australia"), anchors=(("cairns", -16.92, 145.77),)),
+        ).country
+        == "AUS"
+    )

@@ -47,6 +47,9 @@ class GoldReport:
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)  # output evidence of false positives
     pairs: list[tuple[str, str]] = field(default_factory=list)  # (gold id, event id)
+    # Output events whose mentions' triggers sit in the evidence of two or more
+    # distinct gold events (different gold clusters): wrong merges.
+    wrong_merges: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -70,6 +73,7 @@ class GoldReport:
                 for k, v in self.fields.items()
             },
             "missed": self.missed,
+            "wrong_merges": [{"event": e, "gold_clusters": list(c)} for e, c in self.wrong_merges],
         }
 
 
@@ -156,6 +160,22 @@ def _score_fields(report: GoldReport, event: dict[str, Any], gold: dict[str, Any
             score.correct += int(check(expected))
 
 
+def evidence_clusters(event: dict[str, Any], gold: list[dict[str, Any]]) -> set[str]:
+    """Gold clusters whose evidence holds the trigger of one of the event's mentions."""
+    clusters = set()
+    for m in event.get("mentions", []):
+        trigger = m["trigger"]["start"] - m["start"]
+        for g in gold:
+            if g["doc"] != m["doc"]:
+                continue
+            # Gold evidence may skip words with "..."; any quoted part may hold the trigger.
+            for part in filter(None, (p.strip() for p in (g.get("evidence") or "").split("..."))):
+                at = m["text"].find(part)
+                if at >= 0 and at <= trigger < at + len(part):
+                    clusters.add(g["cluster"])
+    return clusters
+
+
 def score(events: Iterable[dict[str, Any]], gold: list[dict[str, Any]]) -> GoldReport:
     gold_docs = {g["doc"] for g in gold}
     candidates = [e for e in events if _docs(e) & gold_docs]
@@ -177,6 +197,10 @@ def score(events: Iterable[dict[str, Any]], gold: list[dict[str, Any]]) -> GoldR
         else:
             report.optional_found += 1
     report.matched_events = len(used)
+    for e in candidates:
+        clusters = evidence_clusters(e, gold)
+        if len(clusters) > 1:
+            report.wrong_merges.append((e["id"], tuple(sorted(clusters))))
     report.unmatched = [
         m["text"][:120] for e in candidates if e["id"] not in used for m in e["mentions"][:1]
     ]

@@ -3,10 +3,14 @@
 The English models miss or mislabel small Iraqi places (Talafar and Jalawla come out as
 organisations, Al-Qa'm untagged), so this scans capitalised word sequences and looks them
 up by transliteration key. Unconfirmed by a model, a match must earn its place: it has to
-be a country, a curated alias, or a place in a country the article is about; and stop words
-(months, titles, "Sunni") and names known to be people or groups are never places.
-Modifiers around a name set its precision: "east of Talafar" is near, "Diyala province"
-asks for the province, "western Iraq" is a region.
+be a country, a curated alias, a place in a country the article is about, a province by
+its own name, a town of some size after a preposition of place ("in Danbury"), a town
+followed by its state or country ("Churchill, Man."), or the capitals opening a dispatch
+("BANTAM —"); stop words (months, titles, "Sunni") and names known to be people or groups
+are never places, and a name inside a longer one is that one's ("Latin America"). State
+abbreviations count after a town ("Frankfort, Ky."). Modifiers around a name set its
+precision: "east of Talafar" is near, "Diyala province" asks for the province, "western
+Iraq" is a region.
 """
 
 from __future__ import annotations

@@ -28,6 +28,11 @@ FALLBACK_UNKNOWN = "place names not in the gazetteer ({names}): the article's co
 # A possessive country ("Iran's Revolutionary Guard") qualifies an actor, not a location.
 POSSESSIVE_PENALTY = 0.5
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# What a possessive owns: up to four words, up to a function word or punctuation.
+_POSSESSED = re.compile(
+    r"['’]s(?:\s+(?!(?:on|in|at|of|to|for|from|with|and|or|but|by|as|that|which|who|after|"
+    r"before|near|into|is|are|was|were|has|have|had|said|says)\b)[A-Za-z-]+){1,4}"
+)
 # A country named alone as the doer of these is its armed forces ("Iran positioned troops"),
 # and so it is when the means are military ("Iran promised to bomb rebel forces").
 MILITARY_EVENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
@@ -91,8 +96,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
         resolved.append(
             replace(
                 mention,
-                actor1_entity=_actor(mention.actor1, on, context, doer_sector),
-                actor2_entity=_actor(mention.actor2, on, context, "GOV"),
+                actor1_entity=_actor(doc.text, mention.actor1, on, context, doer_sector),
+                actor2_entity=_actor(doc.text, mention.actor2, on, context, "GOV"),
                 place=mention_place(doc.text, mention, context),
                 date=date,
                 date_precision=precision,
@@ -102,12 +107,20 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
     return resolved
 
 
-def _actor(span: Span | None, on: dt.date | None, context: ResolveContext, default_sector: str):
+def _actor(text: str, span: Span | None, on, context: ResolveContext, default_sector: str):
     if span is None:
         return None
+    phrase = _with_possessed(text, span)
     return resolve_actor(
-        span.text, on=on, context=context, default_sector=default_sector, at=span.start
+        phrase, on=on, context=context, default_sector=default_sector, at=span.start
     )
+
+
+def _with_possessed(text: str, span: Span) -> str:
+    """A possessive span read with what it owns: "Iraq" in "Iraq's largest air bases" is
+    the phrase "Iraq's largest air bases", whose head noun gives the sector."""
+    match = _POSSESSED.match(text, span.end)
+    return span.text + match.group(0) if match else span.text
 
 
 def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place | None:

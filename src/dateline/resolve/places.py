@@ -5,8 +5,9 @@ Candidates come from three lookups: countries (pycountry/countryinfo), curated t
 GeoNames index (``gazetteer``). Exact key matches are preferred; a skeleton (consonant)
 match only counts when the spellings are close and the place lies in a country the article
 is about, which is what keeps "Al-Qa'm" from becoming Amiens and "Urumieh" from becoming
-Uruma. Ranking adds the article's country focus, the province named beside the town, and
-population.
+Uruma. Ranking adds the article's country focus, the province named in the article or
+written after the name ("Paris, Texas"), nearness to the other towns it names (``focus``),
+and population.
 """
 
 from __future__ import annotations
@@ -267,7 +268,8 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, w
     score += POPULATION_WEIGHT * math.log10(1 + entry.population)
     if hint and entry.precision == hint:
         score += HINT_BONUS
-    if exact and _near_anchor(entry, key, context):
+    # Only a place's own name earns nearness: Mexico City is "Mexico" only as an alternate.
+    if exact and entry.is_primary and _near_anchor(entry, key, context):
         score += PROXIMITY_BONUS
     if within is not None and within.country and entry.country == within.country:
         score += WITHIN_COUNTRY_BONUS
