@@ -190,11 +190,11 @@ def test_ingest_hands_documents_to_the_pipeline(writable, fake_pipeline):
     assert stored is not None and stored.text == first.text
 
 
-def test_ingest_reports_a_document_with_no_text_left(writable, fake_pipeline):
+def test_ingest_reports_html_with_no_text_as_for_a_file(writable, fake_pipeline):
     c, _ = writable
     response = post(c, {"id": "empty", "html": "<html><body><script>x()</script></body></html>"})
     assert response.status_code == 201
-    assert [f["code"] for f in response.json()["failures"]] == ["E010"]
+    assert [f["code"] for f in response.json()["failures"]] == ["E005"]
     assert fake_pipeline == []
 
 
@@ -291,3 +291,17 @@ def test_a_posted_document_goes_through_the_pipeline_into_the_ledger(writable):
     ]
     assert found and all(m["text"] in text for m in found)
     assert post(c, body).json()["unchanged"] == 1  # posting it again changes nothing
+
+
+def test_posted_html_keeps_its_comment_thread_out_of_the_article(writable, fake_pipeline):
+    c, _ = writable
+    html = (
+        "<html><body><article><p>Rebels shelled the town of Douma on Monday, residents "
+        "said, and the army answered with air strikes on the outskirts.</p></article>"
+        '<div class="comments"><div class="comment"><p>You people never learn!</p></div>'
+        "</div></body></html>"
+    )
+    assert post(c, {"id": "thread", "html": html}).status_code == 201
+    ((_ledger, (doc,), _workers),) = fake_pipeline
+    assert "Douma" in doc.text and "never learn" not in doc.text
+    assert any("never learn" in comment.text for comment in doc.comments)

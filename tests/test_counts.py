@@ -88,8 +88,24 @@ def _values(count):
         ("Two more jets bombed a village, killing and injuring more Kurdish civilians.",
          (1, 1, None, "vague"), None),
         ("A soldier was killed.", (1, 1, None, "vague"), None),
-        # "casualties" fills the injured slot only, never the killed one.
-        ("Officials reported 20 casualties.", None, (20, 20, 20, "exact")),
+        # "casualties" alone are the dead, as conflict monitors write it; beside a killed
+        # count they are the wounded too; set against the wounded, the dead.
+        ("Officials reported 20 casualties.", (20, 20, 20, "exact"), None),
+        ("The blast killed 5 and caused 20 casualties.", (5, 5, 5, "exact"),
+         (20, 20, 20, "exact")),
+        ("6 casualties and dozens of wounded in shelling on the market", (6, 6, 6, "exact"),
+         (24, 24, None, "vague")),
+        # Executions and slaughter are killings.
+        ("The group executes 7 prisoners in the square", (7, 7, 7, "exact"), None),
+        ("Gunmen slaughtered four shepherds.", (4, 4, 4, "exact"), None),
+        # The passive subject's number, however long its noun phrase.
+        ("9 of the army troops and militiamen loyal to them were killed in the hills",
+         (9, 9, 9, "exact"), None),
+        # The event's own toll wins over a running total, wherever it stands.
+        ("The death toll rose to 60 after the strike killed 12 people.", (12, 12, 12, "exact"),
+         None),
+        ("Shelling kills 3, and 140 have been killed since the start of the month",
+         (3, 3, 3, "exact"), None),
         # One number for "killed and wounded" is casualties; someone surely died.
         ("More than 46 were killed or wounded in the raids.", (1, 1, None, "vague"),
          (46, 47, None, "more_than")),

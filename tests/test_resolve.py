@@ -435,3 +435,46 @@ def test_nearness_helps_only_places_named_by_their_own_name():
         ).country
         == "AUS"
     )
+
+
+def test_quantifiers_and_station_letters_do_not_hide_a_city():
+    context = build_context("Canada and Canada again.")
+    text = "One Edmonton resident called the show, Brent told CTV Edmonton on Monday morning."
+    plain = [span.start for span, _ in find_places(text, context=context)]
+    listed = [span.start for span, _ in find_places(text, context=context, embedded=True)]
+    first, second = text.index("Edmonton"), text.rindex("Edmonton")
+    assert plain == [first]
+    assert listed == [first, second]
+
+
+def test_an_actor_named_after_a_preposition_of_place_is_also_the_place():
+    text = "Iraq Iraq. The general traveled to Baghdad this week to meet officials."
+    doc = make_document(text)
+    sentence = "The general traveled to Baghdad this week to meet officials."
+    mention = mention_in(doc, sentence, actor1="The general", actor2="Baghdad", type="CONSULT")
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert (resolved.place.name, resolved.place.precision) == ("Baghdad", "town")
+    said = "Iraq Iraq. Tehran said the strikes were over."
+    doc = make_document(said)
+    mention = mention_in(doc, "Tehran said the strikes were over.", actor1="Tehran", type="CONSULT")
+    (resolved,) = resolve_mentions(doc, [mention])
+    assert resolved.place.precision == "country" and resolved.place.fallback
+
+
+def test_a_state_after_its_town_is_the_state_and_a_list_is_no_such_pair():
+    rows = found("The bakery in Tacoma, Washington shares its tips.", context_text="U.S. U.S.")
+    assert rows["Washington"].precision == "admin1"
+    rows = found("Fighting in Diyala, Baghdad and Mosul went on.")
+    assert rows["Baghdad"].precision == "town"
+
+
+def test_an_ocean_beats_a_small_town_of_the_storys_country():
+    rows = found("Storms form over the tropical Atlantic every June.", context_text="U.S. U.S.")
+    assert rows["Atlantic"].country is None
+
+
+def test_geoparse_grows_a_model_span_to_the_longer_name_it_opens(nlp):
+    text = "Work on the river in Baja California will start soon, officials in Mexico said."
+    rows = {span.text: place for span, place in geoparse(make_document(text), nlp=nlp)}
+    assert rows["Baja California"].precision == "admin1"
+    assert "California" not in rows and "Baja" not in rows

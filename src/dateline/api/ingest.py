@@ -14,15 +14,13 @@ import hmac
 import json
 from typing import Any
 
-import trafilatura
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from dateline.api.errors import ApiError
-from dateline.ingest.comments import split_comments
-from dateline.ingest.document import make_document
+from dateline.ingest import document_from_row
 from dateline.records import Document, Failure
 from dateline.store import Ledger
 
@@ -96,22 +94,9 @@ def _parse(body: bytes) -> list[DocumentIn]:
 
 
 def to_document(row: DocumentIn) -> Document | Failure:
-    """The posted row as a Document: reader comments split off, as for a text file."""
-    if row.text is not None:
-        page = row.text
-    else:
-        page = trafilatura.extract(row.html, include_comments=True) or ""
-    article, comments = split_comments(page)
-    return make_document(
-        article,
-        name=row.id,
-        source=row.url or API_SOURCE,
-        comments=comments,
-        title=row.title,
-        outlet=row.source,
-        url=row.url,
-        published=row.published,
-    )
+    """The posted row as a Document, by the same rules as a JSON Lines input row
+    (reader comments split off by markup in HTML, by their signals in text)."""
+    return document_from_row(row.model_dump(), source=row.url or API_SOURCE)
 
 
 def _ingest(db: str, rows: list[DocumentIn]) -> dict[str, Any]:

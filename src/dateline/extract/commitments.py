@@ -12,17 +12,29 @@ stays in the mode. A trigger that is itself a promise ("promised unspecified aid
 negated with a modal ("would not meet their demands", "won't attend") is a refusal:
 REJECT. Rules are the ``when_modality`` and ``when_negated_with_aux`` rows of
 ``data/triggers/retype.jsonl``.
+
+A commitment verb and the act it names ("agreed to lift the embargo", "refused to
+deploy troops", "threatened to impose sanctions") report one event, not two: the
+commitment is kept, unless the act is itself a threat, which says more. Likewise
+a statement goes on in a participle ("denounced the attacks, calling for dialogue"):
+one statement, one event, told by its main verb.
 """
 
 from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.extract import syntax
 from dateline.extract.extensions import TRIGGERS_KEY, register
 from dateline.extract.lexicon import load_rows
+
+# Verbal acts: a participle of one continues the statement of another.
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"})
+PARTICIPLE_TAG = "VBG"
+# The type of a threatened act: it says more than the commitment verb above it.
+THREAT_TYPE = "THREATEN"
 
 
 @Language.factory(
@@ -60,7 +72,7 @@ class CommitmentTyper:
                     span.label_ = rule["to_type"]
                     break
         # Extension values are keyed by offsets, so re-storing the spans keeps them.
-        doc.spans[TRIGGERS_KEY] = triggers
+        doc.spans[TRIGGERS_KEY] = _one_per_statement(_one_per_commitment(triggers))
         return doc
 
     def _refusal(self, verb: Token) -> dict | None:
@@ -72,3 +84,40 @@ class CommitmentTyper:
             if not aux.isdisjoint(rule["when_negated_with_aux"]):
                 return rule
         return None
+
+
+def _one_per_commitment(triggers: list[Span]) -> list[Span]:
+    """Keep one of a commitment verb and the act its infinitive names (a threat wins)."""
+    by_root = {span.root.i: span for span in triggers}
+    dropped: set[int] = set()
+    for span in triggers:
+        root = span.root
+        governor = by_root.get(root.head.i)
+        if root.dep_ != "xcomp" or governor is None or governor is span:
+            continue
+        if not governor._.dl_entry.get("commitment"):
+            continue
+        threat = span.label_ == THREAT_TYPE and governor.label_ != THREAT_TYPE
+        dropped.add(governor.root.i if threat or governor.label_ == span.label_ else root.i)
+    return [span for span in triggers if span.root.i not in dropped]
+
+
+def _one_per_statement(triggers: list[Span]) -> list[Span]:
+    """ "condemned the attacks, calling for restraint": the participle goes on with the
+    statement its head verb makes; it is no second event."""
+    by_root = {span.root.i: span for span in triggers}
+    kept = []
+    for span in triggers:
+        root = span.root
+        head = by_root.get(root.head.i)
+        continues = (
+            root.dep_ == "advcl"
+            and root.tag_ == PARTICIPLE_TAG
+            and not syntax.children(root, {"mark"})
+            and head is not None
+            and head is not span
+            and {span.label_, head.label_} <= SPEECH_TYPES
+        )
+        if not continues:
+            kept.append(span)
+    return kept

@@ -52,6 +52,10 @@ TABLES = ("terms", "quantities", "qualifiers", "words")  # data/counts/<name>.js
 # "at least 57 Iraqi civilians were killed" and "57 people in a market were
 # killed"; beyond that the number usually belongs to another clause.
 MAX_LEFT_GAP = 8  # "some 2,000 members of the security forces have been killed"
+# A number opening the sentence is the subject of a passive killing verb however long the
+# noun phrase between ("8 of the regime forces and militiamen loyal to them were killed").
+MAX_SUBJECT_GAP = 16
+CUMULATIVE_LOOKAHEAD = 4  # tokens after a toll searched for "since", "so far", "in total"
 MAX_RIGHT_GAP = 8  # "the death toll in the Syrian crisis now stands at 10,000"
 MAX_CHAIN_GAP = 3  # words between a number and "and" in "three Iraqi soldiers and ..."
 BARE_WINDOW = 5  # tokens after a killing verb searched for a victim noun
@@ -81,6 +85,8 @@ class Term:
     bare: bool
     right_filler: bool
     max_left_gap: int = MAX_LEFT_GAP
+    cumulative: bool = False  # a running total ("the death toll rose to 40")
+    alone_killed: bool = False  # "casualties" as the dead when nothing else is counted
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,8 @@ def lexicon_from_rows(rows: Iterable[dict]) -> CountLexicon:
                     bare=bool(row.get("bare")),
                     right_filler=bool(row.get("right_filler")),
                     max_left_gap=int(row.get("max_left_gap", MAX_LEFT_GAP)),
+                    cumulative=bool(row.get("cumulative")),
+                    alone_killed=bool(row.get("alone_killed")),
                 )
             )
         elif "kind" in row:
@@ -468,6 +476,27 @@ class _Sentence:
             gap += 1
         return None
 
+    def subject_number(self, hit: _Hit) -> _Quantity | None:
+        """The number opening the sentence as the subject of a passive killing verb, however
+        long its noun phrase: "22 fighters and members of the factions were killed"."""
+        subject = self.free(self.by_first.get(0))
+        if subject is None or not self.passive_before(hit):
+            return None
+        if not (self.lex.has("people", self.low(subject.stop)) or self.low(subject.stop) == "of"):
+            return None  # "5 rockets hit the town and civilians were killed"
+        between = range(subject.stop, hit.first)
+        if len(between) > MAX_SUBJECT_GAP:
+            return None
+        for k in between:
+            word = self.low(k)
+            if k in self.by_first or k in self.term_tokens:
+                return None  # another number or toll: another clause
+            if word in QUOTES or word in CONJUNCTIONS or word == ",":
+                continue  # lists inside the subject: "of the regime, its allies, and ISIS"
+            if not self.is_word(k) or self.lex.has("barrier", word):
+                return None
+        return subject
+
     def blocks(self, k: int) -> bool:
         """A barrier word, except "and"/"or" between people: "500 soldiers and police"."""
         if not self.lex.has("barrier", self.low(k)):
@@ -567,7 +596,10 @@ class _Sentence:
         for side in sides:
             if term.attach not in (side, "both"):
                 continue
-            quantity = self.right_of(hit) if side == "right" else self.left_of(hit)
+            if side == "right":
+                quantity = self.right_of(hit)
+            else:
+                quantity = self.left_of(hit) or self.subject_number(hit)
             if quantity is not None:
                 return self.chain_right(quantity) if side == "right" else self.chain_left(quantity)
         return None
@@ -577,6 +609,15 @@ class _Sentence:
         if not term.bare:
             return False
         return not term.verb or self.passive_before(hit) or self.victim_follows(hit)
+
+    def cumulative(self, hit: _Hit, parts: list[_Quantity]) -> bool:
+        """A running total: "the death toll rose to 40", "300 killed since January"."""
+        if hit.term.cumulative:
+            return True
+        stop = max(hit.stop, *(part.stop for part in parts))
+        return any(
+            self.lex.has("cumulative", self.low(k)) for k in range(stop, stop + CUMULATIVE_LOOKAHEAD)
+        )
 
     def span(self, first: int, stop: int, offset: int) -> Span:
         start, end = self.tokens[first].start, self.tokens[stop - 1].end
@@ -605,7 +646,9 @@ def find_counts(
         return None, None
     state = _Sentence(sentence, lex)
     found: dict[str, Count] = {}
+    totals: dict[str, Count] = {}  # running totals, used when the event's own toll is missing
     bare: dict[str, Span] = {}
+    plain_casualties: Term | None = None  # the word "casualties", not "killed and wounded"
     for hit in state.hits:
         # A bare killing verb says someone died, also inside "killed and wounded".
         bare_label = "killed" if hit.term.label == "casualties" else hit.term.label
@@ -618,7 +661,18 @@ def find_counts(
             bare.setdefault(bare_label, state.span(hit.first, hit.stop, offset))
         state.used.update(part.first for part in parts)
         span = state.span(min(p.first for p in parts), max(p.stop for p in parts), offset)
-        found.setdefault(hit.term.label, _combine(parts, span))
+        slot = totals if state.cumulative(hit, parts) else found
+        if hit.term.label == "casualties" and "casualties" not in found | totals:
+            plain_casualties = None if hit.term.bare else hit.term
+        slot.setdefault(hit.term.label, _combine(parts, span))
+    for label, count in totals.items():
+        found.setdefault(label, count)
+    if plain_casualties is not None and "killed" not in found:
+        wounded = any(hit.term.label == "injured" for hit in state.hits)
+        # "4 casualties and several wounded": set against the wounded, the casualties are
+        # the dead; alone, they are the dead where the lexicon says so.
+        if (wounded and "injured" in found) or (not wounded and plain_casualties.alone_killed):
+            found["killed"] = found.pop("casualties")
     for label, span in bare.items():
         found.setdefault(label, Count(span=span, best=1, low=1, high=None, qualifier="vague"))
     injured = found.get("injured") or found.get("casualties")

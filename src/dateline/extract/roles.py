@@ -35,6 +35,21 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_ACTOR_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 )
+# Slots that may name where the actor went rather than whom it dealt with.
+DESTINATION_SLOTS = frozenset({"object", "prep:to", "prep:in", "prep:into"})
+# A visit's recipient is the host ("visited Russia", "traveled to Baghdad"), and forces
+# sent into a country are sent at it ("troops deployed in Lebanon"): a country or city,
+# never a mere site.
+HOST_MODES = frozenset({"visit"})
+DEPLOYMENT_TYPES = frozenset({"MOBILIZE"})
+HOST_LABELS = frozenset({"GPE"})
+# Nationality adjectives name the actor behind an act: "an *Australian* ultimatum".
+NATIONALITY_LABELS = frozenset({"NORP"})
+# Prepositions on an act's noun that name who made it: "an offer *from* Kabul".
+AUTHOR_PREPS = ("by", "from")
+# Where an embedded act ("threatened to cut off power *to* the republic") names its
+# recipient, after its object.
+EMBEDDED_PREPS = ("to", "with", "against", "on", "from", "for")
 
 
 @Language.factory(
@@ -54,6 +69,7 @@ class RoleFinder:
         self.materiel = classes["MATERIEL"]
         self.aid = classes["AID_NOUNS"]
         self.forces = classes["FORCES"]
+        self.actors = classes["ACTORS"]
         self.territory_lemmas = classes["TERRITORY_NOUNS"].lemmas | classes["CONTROL"].lemmas
         self.agents = [classes[name] for name in AGENT_CLASSES]
         self.events = classes["VIOLENT_EVENTS"]
@@ -74,6 +90,8 @@ class RoleFinder:
         if "governor" in entry:  # a call to arms: the caller, not those called
             return syntax.subject(span.doc[entry["governor"]])
         source = entry.get("actor1_from", "")
+        if source == "passive_subject":  # "Israel is opposed to ...": a stance, not a passive
+            return syntax.passive_subject(anchor) or syntax.subject(anchor)
         if source.startswith("prep:"):
             objects = syntax.prep_objects(span.root, source.removeprefix("prep:"))
             return objects[0] if objects else None
@@ -94,14 +112,22 @@ class RoleFinder:
             found = self._slot(slot, span, anchor)
             if found is None or found.i == span.root.i:
                 continue
-            if self._is_theme(found, event_type):
+            if self._is_theme(found, event_type, moved=slot == "object"):
                 owner = self._owner(found)
                 if owner is not None:
                     return owner
                 continue
             if found.ent_type_ in NOT_ACTOR_LABELS:
                 continue
-            if event_type in DESTINATION_TYPES and found.ent_type_ in PLACE_LABELS:
+            if (
+                event_type in DESTINATION_TYPES
+                and slot in DESTINATION_SLOTS
+                and found.ent_type_ in PLACE_LABELS
+            ):
+                if found.ent_type_ in HOST_LABELS and (
+                    span._.dl_entry.get("mode") in HOST_MODES or event_type in DEPLOYMENT_TYPES
+                ):
+                    return found
                 continue
             if event_type in TARGET_TYPES:
                 return found
@@ -115,15 +141,28 @@ class RoleFinder:
         return None
 
     def _owner(self, theme: Token) -> Token | None:
-        """Whose place was hit ("Iraq's largest air bases") or to whose aid troops came
-        ("the aid of the government"): the named owner of a place or of the aid."""
+        """Whose place was hit ("Iraq's largest air bases", "positions of the security
+        forces", "Palestinian homes") or to whose aid troops came ("the aid of the
+        government"): the named owner of a place or of the aid."""
         for item in syntax.of_chain(theme):
+            if (
+                item.i != theme.i
+                and self._group_like(item)
+                and item.ent_type_ not in PLACE_LABELS
+                and not self._is_territory(item)
+            ):
+                return item
             for candidate in (
                 *syntax.children(item, {"poss"}),
                 *(syntax.prep_objects(item, "of") if in_class(item, self.aid) else ()),
             ):
                 if self._actor_like(candidate) and candidate.pos_ != "PRON":
                     return candidate
+            for modifier in syntax.children(item, {"compound", "amod"}):
+                if modifier.ent_type_ in NATIONALITY_LABELS or (
+                    modifier.dep_ == "compound" and in_class(modifier, self.actors)
+                ):
+                    return modifier
         return None
 
     def _actor_like(self, token: Token) -> bool:
@@ -131,15 +170,76 @@ class RoleFinder:
             return True
         return any(in_class(token, word_class) for word_class in self.agents)
 
+    def _group_like(self, token: Token) -> bool:
+        """A person or group, not a weapon ("*air* raids", "*rocket* attacks")."""
+        return (
+            token.pos_ in {"PROPN", "PRON"}
+            or token.ent_type_ in ACTOR_LABELS
+            or in_class(token, self.actors)
+            or in_class(token, self.forces)
+        ) and token.ent_type_ not in NOT_ACTOR_LABELS
+
     def _actor_behind(self, token: Token) -> Token | None:
-        """ "denounced ISIS attacks", "praised Haiti's efforts": the actor behind an event
-        or an act is its named modifier."""
+        """ "denounced ISIS attacks", "praised Haiti's efforts", "rejected an Australian
+        ultimatum", "an offer from Kabul": the actor behind an event or an act is its
+        named modifier, its nationality or its author."""
         for child in syntax.children(token, {"compound", "poss"}):
-            if self._actor_like(child):
+            if self._group_like(child):
                 return child
+        for child in syntax.children(token, {"amod"}):
+            if child.ent_type_ in NATIONALITY_LABELS:
+                return child
+        for preposition in AUTHOR_PREPS:
+            for author in syntax.prep_objects(token, preposition):
+                if self._actor_like(author) and author.ent_type_ not in NOT_ACTOR_LABELS:
+                    return author
         return None
 
+    def _embedded(self, anchor: Token) -> Token | None:
+        """ "threatened to break relations with Russia", "refused to meet Jordan's king":
+        a commitment, threat or refusal is addressed to the recipient of the act it names.
+        Troops and equipment moved are what the act moves, never its recipient."""
+        for verb in syntax.children(anchor, {"xcomp"}):
+            objects = syntax.children(verb, syntax.OBJECT_DEPS)
+            for obj in objects:
+                if in_class(obj, self.materiel) or in_class(obj, self.forces):
+                    continue
+                found = self._named_or_behind(obj)
+                if found is not None:
+                    return found
+            for preposition in EMBEDDED_PREPS:
+                for head in (verb, *objects[:1]):
+                    for pobj in syntax.prep_objects(head, preposition):
+                        found = self._named_or_behind(pobj)
+                        if found is not None:
+                            return found
+        return None
+
+    def _named_or_behind(self, token: Token) -> Token | None:
+        """The actor ``token`` names, or the one behind the act or thing it names."""
+        if token.ent_type_ in NOT_ACTOR_LABELS:
+            return None
+        if self._actor_like(token) and not in_class(token, self.events):
+            return token
+        return self._actor_behind(token)
+
     def _slot(self, slot: str, span: Span, anchor: Token) -> Token | None:
+        if slot == "embedded":
+            return self._embedded(anchor)
+        if slot == "purpose":  # "sent planes to fight ISIS": sent against ISIS
+            for clause in syntax.children(anchor, {"advcl", "xcomp"}):
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    continue
+                for obj in syntax.children(clause, syntax.OBJECT_DEPS):
+                    if self._group_like(obj):
+                        return obj
+            return None
+        if slot == "clause_subject":  # "demanded that the US cancel ...": asked of the US
+            for clause in syntax.children(anchor, {"ccomp"}):
+                found = syntax.subject(clause)
+                if found is not None:
+                    return found
+            return None
         if slot == "object":
             objects = syntax.direct_objects(anchor) if anchor.pos_ == "VERB" else []
             return objects[0] if objects else None
@@ -155,16 +255,21 @@ class RoleFinder:
                 return objects[0]
         return None
 
-    def _is_theme(self, token: Token, event_type: str) -> bool:
-        """Troops sent and equipment supplied are what moves, not who receives; a place
-        hit or "control" taken is where, not whom."""
+    def _is_theme(self, token: Token, event_type: str, *, moved: bool) -> bool:
+        """Troops sent and equipment supplied are what moves, not who receives (troops
+        are the recipient only after "to": "granted asylum to rebels"); a place hit or
+        "control" taken is where, not whom."""
         if in_class(token, self.materiel):
             return True
-        if event_type in MOVEMENT_TYPES and in_class(token, self.forces):
+        if moved and event_type in MOVEMENT_TYPES and in_class(token, self.forces):
             return True
         return event_type in TARGET_TYPES and any(
-            t.lemma_.lower() in self.territory_lemmas or t.lower_ in self.territory_lemmas
-            for t in syntax.of_chain(token)
+            self._is_territory(t) for t in syntax.of_chain(token)
+        )
+
+    def _is_territory(self, token: Token) -> bool:
+        return (
+            token.lemma_.lower() in self.territory_lemmas or token.lower_ in self.territory_lemmas
         )
 
 

@@ -37,6 +37,10 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "par
 
 
 def is_passive(verb: Token) -> bool:
+    """ "were killed", and the reduced passive of a participle after its noun ("civilians
+    killed in the raid")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(
         child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children
     )

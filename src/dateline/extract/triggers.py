@@ -37,14 +37,23 @@ CONSTRAINT_KEYS = (
     "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
     "subject_in", "subject_not_in", "governor_in", "via_prep",
     "compound_in", "compound_not_in", "needs_xcomp", "no_infinitive", "needs_agent",
-    "needs_subject", "needs_object", "needs_setting", "via_prep_of",
+    "needs_subject", "needs_object", "needs_setting", "via_prep_of", "root_only", "specific",
+    "with_outcome", "only_folded",
 )  # fmt: skip
 # A named place or a date on an event noun makes it a report of a particular event
 # ("Friday's attack in Lyon"), not talk of attacks in general.
 SETTING_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SETTING_TIME_LABELS = frozenset({"DATE", "TIME"})
 SETTING_PREPS = frozenset({"in", "near", "at", "on", "outside", "inside", "across"})
+# Determiners that point at an event already known to the reader ("the explosion").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+# Where or when names an event ("the Manchester bombing"); who does not ("ISIS attacks").
+NAMED_EVENT_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME"})
+
 DEFAULT_POS = ("VERB",)
+# A verbless headline's root: "14 rebels killed ...", "15 killed ...".
+HEADLINE_ROOT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Word classes whose members can be the subject of an event verb.
 AGENT_CLASSES = (
@@ -88,8 +97,11 @@ class TriggerFinder:
         candidates = [c for token in doc if (c := self._match(token)) is not None]
         candidates = self._add_rule_verbs(doc, candidates)
         candidates = [c for c in candidates if not self._accident(c)]
+        candidates = self._with_outcome(candidates)
         candidates = _one_per_anchor(candidates)
         candidates = _fold_outcomes(candidates)
+        candidates = _fold_stray_outcomes(candidates)
+        candidates = [c for c in candidates if not c.entry.get("only_folded")]
         candidates = _fold_retreats(candidates)
         candidates = self._retype(candidates)
         for candidate in candidates:
@@ -126,7 +138,12 @@ class TriggerFinder:
     def _fits(self, row: dict, token: Token) -> bool:
         if token.pos_ not in row.get("pos", DEFAULT_POS):
             return False
-        if token.pos_ == "VERB" and token.dep_ in MODIFIER_DEPS and not _dated_clause(token):
+        if (
+            token.pos_ == "VERB"
+            and token.dep_ in MODIFIER_DEPS
+            and not _dated_clause(token)
+            and not (row.get("outcome") and (_headline_clause(token) or _counted(token)))
+        ):
             return False
         checks = (
             self._fits_words(row, token),
@@ -181,6 +198,8 @@ class TriggerFinder:
         )
 
     def _fits_subject(self, row: dict, token: Token) -> bool:
+        if "via_prep_of" in row:
+            return True  # "dockers died in the bombing": that subject is the victim
         agent = _agent(token)
         if row.get("needs_agent") and syntax.is_passive(token) and agent is None:
             return False
@@ -201,6 +220,10 @@ class TriggerFinder:
                 head, row["governor_in"]
             ):
                 return False
+        if row.get("root_only") and token.dep_ != "ROOT":
+            return False
+        if row.get("specific") and not self._specific(row, token):
+            return False
         if row.get("needs_setting") and not _has_setting(token):
             return False
         if "via_prep_of" in row and not (
@@ -212,6 +235,28 @@ class TriggerFinder:
             if token.dep_ != "pobj" or prep.lower_ != row["via_prep"]:
                 return False
         return True
+
+    def _specific(self, row: dict, noun: Token) -> bool:
+        """ "the explosion", "Saturday's attack", "the deadly blast": a particular event the
+        reader knows of, not attacks in general ("a cheap way to attack")."""
+        for child in noun.children:
+            if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS and _told_more(noun):
+                return True
+            if child.dep_ == "poss" and noun.tag_ in SINGULAR_TAGS:
+                return True  # "Saturday's attack"; "ISIS' attacks" is a campaign, told whole
+            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in row["specific"]:
+                return True
+            if child.dep_ in {"compound", "nmod"} and child.ent_type_ in NAMED_EVENT_LABELS:
+                return True  # a named event: "the Boston Marathon bombing", "the May 22 attack"
+        return _existential(noun)
+
+    def _with_outcome(self, candidates: list[Candidate]) -> list[Candidate]:
+        """An event noun in a sentence that reports deaths or injuries names the attack
+        that caused them ("the worst explosion was at the station, where six died")."""
+        hurt = {c.token.sent.start for c in candidates if c.entry.get("outcome")}
+        return [
+            c for c in candidates if not c.entry.get("with_outcome") or c.token.sent.start in hurt
+        ]
 
     def _accident(self, candidate: Candidate) -> bool:
         """ "82 people are killed when a plane slams into a mountain": a death toll in an
@@ -338,6 +383,40 @@ def _dated_clause(verb: Token) -> bool:
     return False
 
 
+def _headline_clause(verb: Token) -> bool:
+    """ "5 civilians killed in Idlib": a headline drops its auxiliary, so the participle
+    hangs from the sentence's root noun instead of heading the clause."""
+    root = verb.head
+    return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in HEADLINE_ROOT_POS
+
+
+def _counted(verb: Token) -> bool:
+    """ "the depot, where nine people were killed": a toll makes a relative clause news."""
+    victims = syntax.children(verb, {"nsubjpass", "dobj", "nsubj"})
+    return any(
+        victim.pos_ == "NUM" or syntax.children(victim, {"nummod"}) for victim in victims
+    )
+
+
+def _existential(noun: Token) -> bool:
+    """ "There was an explosion": the sentence asserts that the event took place."""
+    head = noun.head
+    return (
+        noun.dep_ == "attr"
+        and head.lemma_ == "be"
+        and any(child.dep_ == "expl" for child in head.children)
+    )
+
+
+def _told_more(noun: Token) -> bool:
+    """ "the attack on the base", "the bombing that killed six", "claimed the attack": a
+    definite event noun with a phrase or a verb of its own tells something of the event; a
+    bare "the attack marks ..." only points back at one already told."""
+    if any(child.dep_ in {"prep", "relcl", "acl"} for child in noun.children):
+        return True
+    return noun.dep_ in {"dobj", "pobj"}
+
+
 def _has_setting(noun: Token) -> bool:
     for child in noun.children:
         if child.ent_type_ in SETTING_TIME_LABELS and child.dep_ in {"poss", "compound", "nmod"}:
@@ -373,8 +452,8 @@ def _noun_agent(token: Token) -> Token | None:
 
 def _anchor(token: Token, row: dict) -> Token:
     """The verb whose subject and objects are this event's actors."""
-    if token.pos_ == "VERB":
-        return token
+    if token.pos_ == "VERB" or "specific" in row or "with_outcome" in row:
+        return token  # a noun told by reference carries its own roles ("ISIS' attacks")
     if "via_prep" in row or "via_prep_of" in row:
         return token.head.head
     head = token.head
@@ -469,3 +548,31 @@ def _fold_outcomes(candidates: list[Candidate]) -> list[Candidate]:
                     main.anchor = outcomes[0].token
             kept.append(main)
     return sorted(kept, key=lambda c: c.token.i)
+
+
+def _agentless(outcome: Candidate) -> bool:
+    """ "six people were killed", "the blast killed six": no one named does the killing."""
+    token = outcome.token
+    if syntax.is_passive(token):
+        return not syntax.prep_objects(token, "by")
+    agent = syntax.subject(token)
+    return agent is None or agent.pos_ not in {"PROPN", "PRON"} and not agent.ent_type_
+
+
+def _fold_stray_outcomes(candidates: list[Candidate]) -> list[Candidate]:
+    """ "The worst explosion was at the station, where six people were killed": a toll with
+    no killer of its own, told beside an attack, is that attack's outcome, not an event."""
+    attacks: dict[int, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if candidate.entry["type"] == "ASSAULT" and not candidate.entry.get("outcome"):
+            attacks[candidate.token.sent.start].append(candidate)
+    kept = []
+    for candidate in candidates:
+        nearby = attacks.get(candidate.token.sent.start)
+        if not (candidate.entry.get("outcome") and nearby and _agentless(candidate)):
+            kept.append(candidate)
+            continue
+        main = min(nearby, key=lambda c: abs(c.token.i - candidate.token.i))
+        outcomes = [*main.entry.get("outcome_tokens", ()), candidate.token.i]
+        main.entry = {**main.entry, "outcome_tokens": outcomes}
+    return kept

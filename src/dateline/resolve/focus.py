@@ -23,7 +23,7 @@ from dateline.resolve.translit import name_key
 PLACE_WEIGHT = 1.0  # a telling place counts like one naming of its country
 MAX_PER_NAME = 3  # repeats of one name count this many times at most
 # A namesake abroad with this share of the place's population makes the name ambiguous.
-AMBIGUITY_SHARE = 0.05
+AMBIGUITY_SHARE = 0.02
 ANCHOR_PRECISIONS = frozenset({"site", "town", "near", "district"})
 
 

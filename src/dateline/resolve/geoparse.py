@@ -15,7 +15,7 @@ from functools import cache
 from dateline.records import Document, Place, Span
 from dateline.resolve.context import ResolveContext, country_mentions
 from dateline.resolve.focus import place_context
-from dateline.resolve.matcher import find_places, place_at
+from dateline.resolve.matcher import extended, find_places, place_at
 from dateline.resolve.mentions import base_context, not_place_keys
 from dateline.resolve.places import country_place, to_place
 from dateline.resolve.regions import continent_adjectives
@@ -58,6 +58,9 @@ def _read(text: str, spans: list[Span], context: ResolveContext) -> list[tuple[S
     """The model's place spans resolved, then the matcher's finds that overlap none."""
     found: list[tuple[Span, Place]] = []
     for span in spans:
+        span = extended(text, span, context)
+        if any(span.start < other.end and other.start < span.end for other, _ in found):
+            continue  # "California" once "Baja California" is read
         resolved = place_at(text, span, context=context, blocked=not_place_keys())
         if resolved is not None:
             found.append(resolved)

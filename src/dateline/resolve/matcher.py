@@ -49,7 +49,12 @@ _FUNCTION_WORDS = frozenset({"the", "in", "on", "at", "by", "for", "from", "with
                              "to", "and", "but", "or", "near", "outside", "meanwhile", "however",
                              "after", "before", "while", "when", "where", "both", "like", "since",
                              "into", "across", "around", "inside", "between", "toward", "towards",
-                             "against", "via", "through", "until", "than", "if", "so"})  # fmt: skip
+                             "against", "via", "through", "until", "than", "if", "so", "although",
+                             "though", "because", "overall", "one", "every", "each", "this",
+                             "that", "these", "those", "our", "their", "his", "her", "its",
+                             "all", "some", "many", "most"})  # fmt: skip
+# A broadcaster's or agency's letters before a city name it goes by ("CTV Edmonton").
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʿʾ.-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’.-])+$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ad|an|ar|at|ash)-[A-Z]")
@@ -81,6 +86,7 @@ _DATELINE = re.compile(
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 # ", Manitoba" / ", Man." / ", N.J." / ", West Virginia" right after a name.
 _REGION_AFTER = re.compile(r",\s?((?:[A-Z][\w'’-]*\.?)(?:\s?[A-Z][\w'’-]*\.?){0,2})(?![\w])")
+_TOWN_AND_COMMA = re.compile(r"([A-Z][\w'’.-]+),\s$")
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 NEAR_PRECISIONS = frozenset({"town", "site"})
 CONTEXT_CHARS = 40  # how far before and after a name modifiers are looked for
@@ -211,7 +217,7 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
         opens_with_stop_word = fold(group[0].text) in stop_words()
         if opens_with_stop_word and length == 1:
             continue
-        hint = _hint(text, group[0].start, group[-1].end)
+        hint = _hint(text, group[0].start, group[-1].end, phrase, context)
         within = region_after(text, group[-1].end, context)
         found = candidates(phrase, context=context, hint=hint, within=within)
         locative = bool(
@@ -324,7 +330,7 @@ def place_at(
     abbreviation = abbreviation_at(text, span.start, span.end, context=context)
     if abbreviation is not None:
         return span, to_place(located(abbreviation.entry))
-    hint = _hint(text, span.start, span.end)
+    hint = _hint(text, span.start, span.end, span.text, context)
     within = region_after(text, span.end, context)
     found = candidates(span.text, context=context, hint=hint, within=within)
     admin = _ADMIN_WORD_AFTER.search(span.text)
@@ -345,6 +351,21 @@ def _stray(best: Candidate, context: ResolveContext) -> bool:
     focused = bool(context.focus) and context.focus[0][1] >= STRAY_FOCUS_SHARE
     small = entry.population < STRAY_MAX_POPULATION and entry.precision in NEAR_PRECISIONS
     return focused and small and entry.source not in CURATED and not context.weight(entry.country)
+
+
+def extended(text: str, span: Span, context: ResolveContext) -> Span:
+    """A model's span grown to the longer place name it opens ("Baja" of "Baja California",
+    "Trinidad" of "Trinidad and Tobago"), when a place bears that longer name."""
+    words = tokens(text, span.start, min(len(text), span.end + CONTEXT_CHARS))
+    inside = [word for word in words if word.start < span.end]
+    for length in range(min(MAX_NAME_TOKENS, len(words)), len(inside), -1):
+        group = words[:length]
+        if not inside or not _name_shaped(text, group):
+            continue
+        phrase = text[group[0].start : group[-1].end]
+        if _named_outright(candidates(phrase, context=context)):
+            return Span(phrase, group[0].start, group[-1].end)
+    return span
 
 
 def region_after(text: str, end: int, context: ResolveContext) -> Within | None:
@@ -369,15 +390,17 @@ def region_after(text: str, end: int, context: ResolveContext) -> Within | None:
 def _standalone(text, words, position, length, best, embedded=False) -> bool:
     """A name inside a longer capitalised run belongs to that run ("John Kerry", "Latin
     America", "The Washington Post"); function words, titles and dates around it do not
-    count. ``embedded`` keeps a name that opens an institution's ("Kentucky State Police") or
-    a well-known place's that opens any name ("Dallas Mavericks")."""
+    count. ``embedded`` keeps a name that opens an institution's ("Kentucky State Police"),
+    a well-known place's that opens any name ("Dallas Mavericks"), and a station's ("CTV
+    Edmonton")."""
     curated = best.entry.source in CURATED
     if curated and length > 1:
         return True
     before, after = position - 1, position + length
     if before >= 0 and _joined(text, words[before], words[position], words[before]):
         word = fold(words[before].text)
-        if word not in _FUNCTION_WORDS and not (curated and word in stop_words()):
+        acronym = embedded and _ACRONYM.match(words[before].text)
+        if word not in _FUNCTION_WORDS and not (curated and word in stop_words()) and not acronym:
             return False
     if after < len(words) and _joined(text, words[after - 1], words[after], words[after]):
         word = fold(words[after].text)
@@ -402,12 +425,22 @@ def _joined(text: str, left: _Token, right: _Token, neighbour: _Token) -> bool:
     return bool(capitalised) and text[left.end : right.start] in (" ", "-")
 
 
-def _hint(text: str, start: int, end: int) -> str | None:
+def _hint(text: str, start: int, end: int, name: str, context: ResolveContext) -> str | None:
+    """The precision the words around a name ask for: "Diyala province", "the town of X",
+    and "Tacoma, Washington", where the name is the province of the town before it."""
     if _PROVINCE_AFTER.match(text[end : end + CONTEXT_CHARS]):
         return "admin1"
-    if _TOWN_BEFORE.search(text[max(0, start - CONTEXT_CHARS) : start]):
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    if _TOWN_BEFORE.search(before):
         return "town"
-    return None
+    town = _TOWN_AND_COMMA.search(before)
+    if town is None:
+        return None
+    within = region_after(text, start - len(before) + town.end(1), context)
+    if within is None or name_key(within.admin1 or "") != name_key(name):
+        return None
+    found = candidates(town.group(1), context=context, within=within)
+    return "admin1" if found and _lies_within(found[0].entry, within) else None
 
 
 def _with_modifiers(text: str, span: Span, best: Candidate, context: ResolveContext):

@@ -28,6 +28,8 @@ FALLBACK_UNKNOWN = "place names not in the gazetteer ({names}): the article's co
 # A possessive country ("Iran's Revolutionary Guard") qualifies an actor, not a location.
 POSSESSIVE_PENALTY = 0.5
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# A preposition of place before a name makes it a place whatever role it also plays.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|inside|near|outside)\s+(?:the\s+)?$")
 # What a possessive owns: up to four words, up to a function word or punctuation.
 _POSSESSED = re.compile(
     r"['’]s(?:\s+(?!(?:on|in|at|of|to|for|from|with|and|or|but|by|as|that|which|who|after|"
@@ -133,7 +135,13 @@ def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place
             unknown.append(span.text)
         else:
             found.append(resolved)
-    actors = [span for span in (mention.actor1, mention.actor2) if span is not None]
+    # An actor's name is no place ("Tehran said"), unless the text says it is one
+    # ("Sulaimani traveled to Baghdad").
+    actors = [
+        span
+        for span in (mention.actor1, mention.actor2)
+        if span is not None and not _PLACE_BEFORE.search(text[max(0, span.start - 20) : span.start])
+    ]
     found = [(span, place) for span, place in found if not any(_overlaps(span, a) for a in actors)]
     # The extractor's spans are this mention's own places (one town each for "Saadiyah
     # and Jalawla had fallen"); other names in the sentence only stand in when those

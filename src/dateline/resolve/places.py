@@ -262,7 +262,7 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, w
         score += CURATED_BONUS
     if entry.is_primary:
         score += PRIMARY_BONUS
-    score += FOCUS_WEIGHT * context.weight(entry.country)
+    score += FOCUS_WEIGHT * _focus_share(entry, context)
     if entry.admin1 and name_key(entry.admin1) in context.provinces:
         score += PROVINCE_BONUS
     score += POPULATION_WEIGHT * math.log10(1 + entry.population)
@@ -276,6 +276,15 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, w
         if within.admin1 and entry.admin1 and name_key(entry.admin1) == name_key(within.admin1):
             score += WITHIN_ADMIN1_BONUS
     return Candidate(entry=entry, score=score, exact=exact)
+
+
+def _focus_share(entry: Entry, context: ResolveContext) -> float:
+    """The article's share for the entry's country; a curated place of no one country (an
+    ocean, a continent) counts as in the article's main country: "the Atlantic" in an
+    American story is the ocean, not Atlantic, Iowa."""
+    if entry.country is None and entry.source in CURATED and context.focus:
+        return context.focus[0][1]
+    return context.weight(entry.country)
 
 
 def _near_anchor(entry: Entry, key: str, context: ResolveContext) -> bool:
