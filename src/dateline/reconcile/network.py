@@ -17,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from dateline.contract import actor_record
 from dateline.records import QUAD_CLASS, Actor, Event
 
 WINDOWS = ("day", "week", "month", "year", "all")
@@ -118,7 +119,7 @@ def to_json(net: Network) -> dict:
         "window": net.window,
         "since": _iso(net.since),
         "until": _iso(net.until),
-        "nodes": [_actor_data(actor) for actor in net.nodes],
+        "nodes": [actor_record(actor) for actor in net.nodes],
         "edges": [
             {
                 "source": e.source,
@@ -143,7 +144,7 @@ def to_networkx(net: Network) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph(window=net.window)
     for actor in net.nodes:
-        data = {k: v for k, v in _actor_data(actor).items() if v is not None and k != "id"}
+        data = {k: v for k, v in actor_record(actor).items() if v is not None and k != "id"}
         graph.add_node(actor.id, label=actor.name, **data)
     for e in net.edges:
         data = {"start": _iso(e.start), "end": _iso(e.end)}
@@ -201,18 +202,6 @@ def _has_dyad(event: Event) -> bool:
         and event.actor1.id != event.actor2.id
         and event.type in QUAD_CLASS
     )
-
-
-def _actor_data(actor: Actor) -> dict:
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "country": actor.country,
-        "sector": actor.sector,
-        "group": actor.group,
-        "acled_inter": actor.acled_inter,
-        "wikidata": actor.wikidata,
-    }
 
 
 def _iso(date: dt.date | None) -> str | None:
