@@ -53,3 +53,18 @@ def test_ledger_uses_wal(tmp_path):
 def test_read_only_ledger_that_does_not_exist_is_a_clear_error(tmp_path):
     with pytest.raises(LedgerError, match="E030"):
         Ledger(tmp_path / "missing.db", read_only=True)
+
+
+def test_a_failure_while_writing_leaves_no_half_document(tmp_path, monkeypatch):
+    from dateline.store import ledger as ledger_module
+
+    ledger = Ledger(tmp_path / "l.db")
+    doc = make_document()
+
+    def broken_row(key, mention):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ledger_module, "_mention_row", broken_row)
+    with pytest.raises(RuntimeError):
+        ledger.add_document(doc, [make_mention(doc)])
+    assert ledger.counts() == {"documents": 0, "comments": 0, "mentions": 0, "events": 0}
