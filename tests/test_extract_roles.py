@@ -79,7 +79,7 @@ def test_a_weapon_is_not_the_actor_behind_an_act(nlp):
         ("The authorities will allow the refugees to return home.", "AGREE"),
         ("The court decided on Tuesday to allow the candidate to run.", "CONCEDE"),
         ("The cabinet refused to deploy peacekeepers in the region.", "REJECT"),
-        ("The Chilean government is opposed to any foreign mediation.", "REJECT"),
+        ("Chile is firmly opposed to foreign mediation in the dispute.", "REJECT"),
         ("The minister threatened to impose tariffs on imported steel.", "THREATEN"),
         ("The senator defended the president against the charges.", "SUPPORT"),
         ("The navy has strengthened its forces in the gulf.", "MOBILIZE"),

@@ -615,9 +615,8 @@ class _Sentence:
         if hit.term.cumulative:
             return True
         stop = max(hit.stop, *(part.stop for part in parts))
-        return any(
-            self.lex.has("cumulative", self.low(k)) for k in range(stop, stop + CUMULATIVE_LOOKAHEAD)
-        )
+        after = range(stop, stop + CUMULATIVE_LOOKAHEAD)
+        return any(self.lex.has("cumulative", self.low(k)) for k in after)
 
     def span(self, first: int, stop: int, offset: int) -> Span:
         start, end = self.tokens[first].start, self.tokens[stop - 1].end

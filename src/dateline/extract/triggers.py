@@ -393,9 +393,7 @@ def _headline_clause(verb: Token) -> bool:
 def _counted(verb: Token) -> bool:
     """ "the depot, where nine people were killed": a toll makes a relative clause news."""
     victims = syntax.children(verb, {"nsubjpass", "dobj", "nsubj"})
-    return any(
-        victim.pos_ == "NUM" or syntax.children(victim, {"nummod"}) for victim in victims
-    )
+    return any(victim.pos_ == "NUM" or syntax.children(victim, {"nummod"}) for victim in victims)
 
 
 def _existential(noun: Token) -> bool:
