@@ -43,6 +43,9 @@ DESTINATION_SLOTS = frozenset({"object", "prep:to", "prep:in", "prep:into"})
 HOST_MODES = frozenset({"visit"})
 DEPLOYMENT_TYPES = frozenset({"MOBILIZE"})
 HOST_LABELS = frozenset({"GPE"})
+# Modifiers that name who is behind an act ("ISIS attacks", "Haiti's efforts"); the
+# parser reads a possessive with a curly apostrophe ("ISIS’ attacks") as nmod.
+OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
 # Nationality adjectives name the actor behind an act: "an *Australian* ultimatum".
 NATIONALITY_LABELS = frozenset({"NORP"})
 # Prepositions on an act's noun that name who made it: "an offer *from* Kabul".
@@ -183,7 +186,7 @@ class RoleFinder:
         """ "denounced ISIS attacks", "praised Haiti's efforts", "rejected an Australian
         ultimatum", "an offer from Kabul": the actor behind an event or an act is its
         named modifier, its nationality or its author."""
-        for child in syntax.children(token, {"compound", "poss"}):
+        for child in syntax.children(token, OWNER_DEPS):
             if self._group_like(child):
                 return child
         for child in syntax.children(token, {"amod"}):
