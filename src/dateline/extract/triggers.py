@@ -67,6 +67,8 @@ class Candidate:
     token: Token
     entry: dict
     anchor: Token
+    # Less specific rows that also fit, for when a row's sentence-level condition fails.
+    fallbacks: tuple[dict, ...] = ()
 
 
 @Language.factory(
@@ -123,8 +125,9 @@ class TriggerFinder:
         fitting = [row for row in rows if self._fits(row, token)]
         if not fitting:
             return None
-        best = max(fitting, key=lambda row: sum(key in row for key in CONSTRAINT_KEYS))
-        return Candidate(token, best, _anchor(token, best))
+        fitting.sort(key=lambda row: -sum(key in row for key in CONSTRAINT_KEYS))
+        best = fitting[0]
+        return Candidate(token, best, _anchor(token, best), tuple(fitting[1:]))
 
     def _in(self, token: Token, names: str | list[str]) -> bool:
         """Membership of one class, or of any of a list of classes."""
@@ -254,9 +257,15 @@ class TriggerFinder:
         """An event noun in a sentence that reports deaths or injuries names the attack
         that caused them ("the worst explosion was at the station, where six died")."""
         hurt = {c.token.sent.start for c in candidates if c.entry.get("outcome")}
-        return [
-            c for c in candidates if not c.entry.get("with_outcome") or c.token.sent.start in hurt
-        ]
+        kept = []
+        for candidate in candidates:
+            if candidate.entry.get("with_outcome") and candidate.token.sent.start not in hurt:
+                rows = [row for row in candidate.fallbacks if not row.get("with_outcome")]
+                if not rows:
+                    continue
+                candidate.entry, candidate.anchor = rows[0], _anchor(candidate.token, rows[0])
+            kept.append(candidate)
+        return kept
 
     def _accident(self, candidate: Candidate) -> bool:
         """ "82 people are killed when a plane slams into a mountain": a death toll in an
@@ -450,8 +459,8 @@ def _noun_agent(token: Token) -> Token | None:
 
 def _anchor(token: Token, row: dict) -> Token:
     """The verb whose subject and objects are this event's actors."""
-    if token.pos_ == "VERB" or "specific" in row or "with_outcome" in row:
-        return token  # a noun told by reference carries its own roles ("ISIS' attacks")
+    if token.pos_ == "VERB" or row.get("own_roles"):
+        return token  # a noun told by reference carries its own roles ("Saturday's attack")
     if "via_prep" in row or "via_prep_of" in row:
         return token.head.head
     head = token.head
