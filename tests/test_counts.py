@@ -106,6 +106,32 @@ def _values(count):
          None),
         ("Shelling kills 3, and 140 have been killed since the start of the month",
          (3, 3, 3, "exact"), None),
+        # A running total told late: "the number of ... to N", "rises to N".
+        ("Rescuers raise the number of those killed in the flood to 17 persons",
+         (17, 17, 17, "exact"), None),
+        ("The number of victims of the siege rises to 21", (21, 21, 21, "exact"), None),
+        ("The death toll of the two blasts at the camp rises to 15", (15, 15, 15, "exact"),
+         None),
+        # An opening clause of what came before gives way to the news.
+        ("After killing 40 in the valley, the jets kill 6 shepherds", (6, 6, 6, "exact"), None),
+        ("Hours after beheading 3 guards, the cell executes 2 others", (2, 2, 2, "exact"),
+         None),
+        ("After months of raids left about 90 dead, at least 7 of the militia are killed",
+         (7, 7, None, "at_least"), None),
+        ("14 guards including 2 officers of the border unit were killed in the ambush",
+         (14, 14, 14, "exact"), None),
+        # The subject of a later headline clause.
+        ("Heavy shelling on the city…and 9 members of the militia were killed in the hills",
+         (9, 9, 9, "exact"), None),
+        # The event's casualties before a running total.
+        ("At least 7 casualties, raising the death toll to 80", (7, 7, None, "at_least"),
+         None),
+        ("12 causalities in raids on the market", (12, 12, 12, "exact"), None),
+        ("Air strikes claim the lives of the 6 guards at the gate", (6, 6, 6, "exact"), None),
+        ("11 members of the militia and their allies killed in clashes near the dam",
+         (11, 11, 11, "exact"), None),
+        # A group's size: "a family of seven".
+        ("Jets kill a family of seven in the village", (7, 7, 7, "exact"), None),
         # One number for "killed and wounded" is casualties; someone surely died.
         ("More than 46 were killed or wounded in the raids.", (1, 1, None, "vague"),
          (46, 47, None, "more_than")),
@@ -136,6 +162,8 @@ def test_tolls(sentence, killed, injured):
         "The attack killed a man aged 25.",
         "The strike destroyed $5 million of equipment and killed a guard.",
         "Police said 13 June was the day the soldier was killed.",
+        "The army raised the number of checkpoints on the road to 12.",
+        "Sales rose to 40 in March.",
         "The bombing killed a driver 3 miles from the base.",
     ],
 )
@@ -149,6 +177,7 @@ def test_numbers_that_are_not_people_never_count(sentence):
     "sentence",
     [
         "Five gunmen killed a policeman in the city.",
+        "5 gunmen stormed the bank and killed a guard.",
         "Those killed fighting the militants would be martyrs, the cleric said.",
         "We are witnessing violence, killing, terror and displacement.",
         "The two sides met for talks on Tuesday.",

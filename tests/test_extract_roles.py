@@ -57,6 +57,15 @@ def recipient(mention) -> str | None:
         ("Army helicopters shelled positions of the rebel militia near the river.", "ASSAULT",
          "rebel militia"),
         ("Soldiers demolished Bedouin villages in the valley.", "COERCE", "Bedouin"),
+        # A threat is pressed on whoever must meet its condition.
+        ("The union threatened to strike unless the ministry raises wages.", "THREATEN",
+         "ministry"),
+        # A protest is aimed at what its purpose clause opposes.
+        ("Nurses began a hunger strike to protest against the ministry's pay freeze.",
+         "PROTEST", "ministry"),
+        # A measure is not its own recipient: whom it binds, or who laid it, is.
+        ("Police imposed a curfew on the striking miners.", "COERCE", "striking miners"),
+        ("The newspaper defied a ban by the military governor.", "REJECT", "military governor"),
     ],
 )  # fmt: skip
 def test_the_recipient(nlp, text, event_type, expected):
@@ -84,10 +93,33 @@ def test_a_weapon_is_not_the_actor_behind_an_act(nlp):
         ("The senator defended the president against the charges.", "SUPPORT"),
         ("The navy has strengthened its forces in the gulf.", "MOBILIZE"),
         ("The agency dispatched inspectors to the plant on Monday.", "ACCUSE"),
+        ("The militia leaders are willing to hand over their weapons.", "AGREE"),
     ],
 )  # fmt: skip
 def test_a_commitment_and_its_act_are_one_event(nlp, text, event_type):
     only(nlp, text, event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The king gave a warm welcome to the visiting president.", "CONSULT"),
+        ("The supreme court opened a hearing into the abuses.", "ACCUSE"),
+        ("The authorities will not accept any more refugees.", "REJECT"),
+        ("The newspaper violated a ban on foreign reporting.", "REJECT"),
+        ("Truckers said they would blockade the port.", "THREATEN"),
+        ("Thousands took part in demonstrations against the new tax.", "PROTEST"),
+        ("Workers across the country stopped work on Monday.", "PROTEST"),
+        ("Police prevented the rally near the university.", "COERCE"),
+        ("Hackers managed to hack into the ministry's servers.", "COERCE"),
+        ("The governor ordered patrols in the old city.", "MOBILIZE"),
+        ("The cabinet outlawed the student union on Monday.", "COERCE"),
+        ("Red Cross helicopters evacuated the wounded from the valley.", "AID"),
+    ],
+)  # fmt: skip
+def test_verbal_and_material_acts_without_a_verb_of_violence(nlp, text, event_type):
+    found = mentions(nlp, text)
+    assert event_type in [m.type for m in found], [(m.type, m.trigger.text) for m in found]
 
 
 def test_a_promise_to_attack_keeps_the_threat(nlp):
@@ -114,3 +146,27 @@ def test_an_offer_of_equipment_stays_aid(nlp):
 def test_looking_to_do_something_is_an_intention(nlp):
     found = mentions(nlp, "The ministry is looking to strengthen its forces in the north.")
     assert [m.modality for m in found] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        ("Rebel attacks killed ten soldiers near the dam on Monday.", "ASSAULT", "Rebel"),
+        ("Kurdish riots against the new law continued in the city.", "PROTEST", "Kurdish"),
+    ],
+)  # fmt: skip
+def test_the_agent_an_event_noun_names(nlp, text, event_type, agent):
+    found = [m for m in mentions(nlp, text) if m.type == event_type]
+    assert found and found[0].actor1 is not None
+    assert found[0].actor1.text == agent
+
+
+def test_a_measure_imposed_is_not_the_recipient(nlp):
+    m = only(nlp, "The authorities imposed a curfew in the capital on Sunday.", "COERCE")
+    assert m.actor2 is None
+
+
+def test_mobilising_supporters_is_no_military_mobilisation(nlp):
+    assert "MOBILIZE" in [m.type for m in mentions(nlp, "The army mobilized its reservists.")]
+    found = mentions(nlp, "The party mobilized its supporters for the vote.")
+    assert "MOBILIZE" not in [m.type for m in found]

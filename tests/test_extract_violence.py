@@ -39,6 +39,10 @@ def one_assault(nlp, text: str):
         ("Mortar fire leaves 4 martyrs in the camp", "leaves", 4),
         ("The massacre in the valley claims the lives of 15 villagers", "massacre", 15),
         ("The militia executes 5 prisoners in the town square", "executes", 5),
+        ("Gunmen execute 4 in the old quarter", "execute", 4),
+        ("Armed cells assassinate 3 members of the council", "assassinate", 3),
+        ("Jets carry out a massacre of 8 villagers near the river", "massacre", 8),
+        ("Smoke over the city and 2 children killed in the southern suburbs", "killed", 2),
     ],
 )
 def test_headline_tolls(nlp, headline, trigger, killed):

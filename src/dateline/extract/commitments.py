@@ -1,8 +1,8 @@
 """Component ``dateline_commitments``: a promised act is an AGREE or a THREATEN.
 
 Reads: trigger spans with ``_.dl_modality``.
-Writes: the trigger spans' labels (their PLOVER type), and ``_.dl_modality`` of a
-refusal (stated, so asserted).
+Writes: the trigger spans' labels (their PLOVER type), ``_.dl_modality`` of a
+refusal (stated, so asserted), and drops the triggers that repeat another's event.
 
 PLOVER codes an offer, promise or stated willingness to cooperate ("will visit",
 "is willing to withdraw its troops") as AGREE, and a promised or conditional
@@ -15,7 +15,8 @@ REJECT. Rules are the ``when_modality`` and ``when_negated_with_aux`` rows of
 
 A commitment verb and the act it names ("agreed to lift the embargo", "refused to
 deploy troops", "threatened to impose sanctions") report one event, not two: the
-commitment is kept, unless the act is itself a threat, which says more. Likewise
+act is kept when it is a threat or of the commitment's own type (it says more),
+else the commitment ("refused", not the troops it did not deploy). Likewise
 a statement goes on in a participle ("denounced the attacks, calling for dialogue"):
 one statement, one event, told by its main verb.
 """
@@ -87,7 +88,8 @@ class CommitmentTyper:
 
 
 def _one_per_commitment(triggers: list[Span]) -> list[Span]:
-    """Keep one of a commitment verb and the act its infinitive names (a threat wins)."""
+    """Keep one of a commitment verb and the act its infinitive names: the act when it
+    is a threat or of the commitment's type, else the commitment."""
     by_root = {span.root.i: span for span in triggers}
     dropped: set[int] = set()
     for span in triggers:

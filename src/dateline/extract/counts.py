@@ -19,15 +19,23 @@ How a number becomes a toll:
   is 6: the attacker is a fatality too, as ACLED and UCDP count it.
 - A killing verb with a victim but no number ("killing and injuring more Iraqi
   civilians", "a soldier was killed") is a vague count of at least one.
-- "casualties" mixes the dead and the wounded, so it never fills the killed
-  slot (that would inflate fatalities, the ledger's headline figure); it fills
-  the injured slot when the sentence gives no explicit injured number. One
-  number for "killed and wounded" ("46 killed and injured", "killing or
-  wounding 40") is casualties too, and the killed slot gets "at least one".
+- "casualties" mixes the dead and the wounded in Western usage, but conflict
+  monitors (and English translating Arabic sources) write it for the dead. So
+  it fills the killed slot when the sentence sets it against the wounded ("4
+  casualties and several wounded") or counts nothing else (lexicon flag
+  ``alone_killed``, on by default); beside a killed count it fills the injured
+  slot. One number for "killed and wounded" ("46 killed and injured", "killing
+  or wounding 40") is casualties, and the killed slot gets "at least one".
 - "6 soldiers including 2 officers were killed" is 6: the part after
   "including" is not the toll.
-- Several killed numbers in one sentence: the first one wins (later ones are
-  usually cumulative tolls: "killing 5, bringing the death toll to 40").
+- Several killed numbers in one sentence: the event's own toll wins over a
+  running total ("the death toll rose to 40", "300 killed since January", "the
+  number of those killed ... rose to 20") and over an opening clause about what
+  came before ("After killing 37 in the city, jets kill 25"); among equals the
+  first wins. A running total alone is the toll.
+- A number opening the sentence (or a headline clause after "…" or ":") is the
+  subject of a later passive killing verb however long its noun phrase ("8 of
+  the regime forces and militiamen loyal to them were killed").
 
 Conventions (lexicon ``quantities``): dozens = 24, scores = 40, hundreds = 200,
 several = a few = 3. "up to N" allows 1..N; a range's best is its low end;
@@ -56,6 +64,9 @@ MAX_LEFT_GAP = 8  # "some 2,000 members of the security forces have been killed"
 # noun phrase between ("8 of the regime forces and militiamen loyal to them were killed").
 MAX_SUBJECT_GAP = 16
 CUMULATIVE_LOOKAHEAD = 4  # tokens after a toll searched for "since", "so far", "in total"
+BACKGROUND_REACH = 4  # "Hours after ...", "About 2 months after ...": the opener comes early
+CLAUSE_BREAKS = frozenset({"…", ":", ";"})  # headline clause breaks
+BREAKS = CLAUSE_BREAKS | {","}
 MAX_RIGHT_GAP = 8  # "the death toll in the Syrian crisis now stands at 10,000"
 MAX_CHAIN_GAP = 3  # words between a number and "and" in "three Iraqi soldiers and ..."
 BARE_WINDOW = 5  # tokens after a killing verb searched for a victim noun
@@ -87,6 +98,8 @@ class Term:
     max_left_gap: int = MAX_LEFT_GAP
     cumulative: bool = False  # a running total ("the death toll rose to 40")
     alone_killed: bool = False  # "casualties" as the dead when nothing else is counted
+    to_within: int = 0  # the number follows a "to" up to this many words on ("rose ... to 9")
+    needs_toll: bool = False  # counts only where another word tells of deaths
 
 
 @dataclass(frozen=True)
@@ -127,6 +140,8 @@ def lexicon_from_rows(rows: Iterable[dict]) -> CountLexicon:
                     max_left_gap=int(row.get("max_left_gap", MAX_LEFT_GAP)),
                     cumulative=bool(row.get("cumulative")),
                     alone_killed=bool(row.get("alone_killed")),
+                    to_within=int(row.get("to_within", 0)),
+                    needs_toll=bool(row.get("needs_toll")),
                 )
             )
         elif "kind" in row:
@@ -431,15 +446,66 @@ class _Sentence:
             return _Quantity(k, k + 1, 1, 1, 1, "exact", person=True)
         if quantity := self.free(self.by_first.get(k)):
             return quantity
-        if not hit.term.right_filler:
-            return None
+        if hit.term.verb and (quantity := self.group_of(k)):
+            return quantity
+        if hit.term.right_filler and (quantity := self.after_filler(hit)):
+            return quantity
+        return self.raised_to(hit) if hit.term.to_within else None
+
+    def after_filler(self, hit: _Hit) -> _Quantity | None:
+        """ "the death toll in the province rose to 40" """
         for k in range(hit.stop, hit.stop + MAX_RIGHT_GAP):
             if not self.is_word(k) or self.lex.has("barrier", self.low(k)):
                 return None
             quantity = self.free(self.by_first.get(k + 1))
+            if quantity is None and self.low(k + 1) == "the":
+                # "the lives of the 5 fighters", not "the death toll of the two blasts"
+                quantity = self.free(self.by_first.get(k + 2))
+                if quantity and not self.lex.has("people", self.low(quantity.stop)):
+                    quantity = None
             if quantity and self.lex.has("filler", self.low(k)):
                 return quantity
         return None
+
+    def group_of(self, k: int) -> _Quantity | None:
+        """ "killed a family of seven": the group's number is the toll."""
+        if self.low(k) in ("a", "an", "the"):
+            k += 1
+        if self.lex.has("group", self.low(k)) and self.low(k + 1) == "of":
+            return self.free(self.by_first.get(k + 2))
+        return None
+
+    def raised_to(self, hit: _Hit) -> _Quantity | None:
+        """ "raise the number of those killed in the shelling to 20": the "to" comes late."""
+        for k in range(hit.stop, min(hit.stop + hit.term.to_within, len(self.tokens))):
+            if self.low(k) in (".", ";"):
+                return None
+            if self.low(k) == "to" and (quantity := self.free(self.by_first.get(k + 1))):
+                return quantity
+        return None
+
+    def background_end(self) -> int | None:
+        """Where an opening clause about what came before ends (its comma), if there is one:
+        "After killing 37 in the city, jets kill 25"."""
+        openers = [
+            i for i in range(min(BACKGROUND_REACH, len(self.tokens)))
+            if self.lex.has("background", self.low(i))
+        ]  # fmt: skip
+        if not openers:
+            return None
+        ends = (k for k in range(openers[0], len(self.tokens)) if self.low(k) in BREAKS)
+        return next(ends, len(self.tokens))
+
+    def background(self, hit: _Hit) -> bool:
+        end = self.background_end()
+        return end is not None and hit.first < end
+
+    def tells_deaths(self, hit: _Hit) -> bool:
+        """Another word of the sentence says people died: "the number of victims rose to 9"."""
+        return any(
+            other is not hit and not other.term.needs_toll and other.term.label != "injured"
+            for other in self.hits
+        ) or any(self.lex.has("victims", token.low) for token in self.tokens)
 
     def passive_before(self, hit: _Hit) -> bool:
         return self.lex.has("auxiliary", self.low(hit.first - 1))
@@ -479,17 +545,27 @@ class _Sentence:
     def subject_number(self, hit: _Hit) -> _Quantity | None:
         """The number opening the sentence as the subject of a passive killing verb, however
         long its noun phrase: "22 fighters and members of the factions were killed"."""
-        subject = self.free(self.by_first.get(0))
-        if subject is None or not self.passive_before(hit):
-            return None
+        starts = [0, *(i + 1 for i in range(hit.first) if self.low(i) in CLAUSE_BREAKS)]
+        if (end := self.background_end()) is not None and end < hit.first:
+            starts.append(end + 1)  # the main clause after "After ..., "
+        start = max(starts)
+        start += self.low(start) in CONJUNCTIONS  # "...and 69 members of the factions"
+        subject = self.free(self.by_first.get(start))
+        # A verb reads as passive with its auxiliary, or in a headline with no object after
+        # it ("12 members of the militia killed in clashes").
+        passive = self.passive_before(hit) or not self.active(hit)
+        if subject is None or (hit.term.verb and not passive):
+            return None  # "5 gunmen stormed the bank and killed a guard": the killers
         if not (self.lex.has("people", self.low(subject.stop)) or self.low(subject.stop) == "of"):
             return None  # "5 rockets hit the town and civilians were killed"
         between = range(subject.stop, hit.first)
         if len(between) > MAX_SUBJECT_GAP:
             return None
+        aside = False
         for k in between:
             word = self.low(k)
-            if k in self.by_first or k in self.term_tokens:
+            aside = aside or word in ASIDE_OPENERS  # "10 fighters including 5 Egyptians"
+            if k in self.term_tokens or (k in self.by_first and not aside):
                 return None  # another number or toll: another clause
             if word in QUOTES or word in CONJUNCTIONS or word == ",":
                 continue  # lists inside the subject: "of the regime, its allies, and ISIS"
@@ -649,6 +725,8 @@ def find_counts(
     bare: dict[str, Span] = {}
     plain_casualties: Term | None = None  # the word "casualties", not "killed and wounded"
     for hit in state.hits:
+        if hit.term.needs_toll and not state.tells_deaths(hit):
+            continue  # "raised the number of checkpoints to 12"
         # A bare killing verb says someone died, also inside "killed and wounded".
         bare_label = "killed" if hit.term.label == "casualties" else hit.term.label
         parts = state.count_for(hit)
@@ -660,18 +738,19 @@ def find_counts(
             bare.setdefault(bare_label, state.span(hit.first, hit.stop, offset))
         state.used.update(part.first for part in parts)
         span = state.span(min(p.first for p in parts), max(p.stop for p in parts), offset)
-        slot = totals if state.cumulative(hit, parts) else found
+        slot = totals if state.cumulative(hit, parts) or state.background(hit) else found
         if hit.term.label == "casualties" and "casualties" not in found | totals:
             plain_casualties = None if hit.term.bare else hit.term
         slot.setdefault(hit.term.label, _combine(parts, span))
-    for label, count in totals.items():
-        found.setdefault(label, count)
     if plain_casualties is not None and "killed" not in found:
         wounded = any(hit.term.label == "injured" for hit in state.hits)
         # "4 casualties and several wounded": set against the wounded, the casualties are
         # the dead; alone, they are the dead where the lexicon says so.
         if (wounded and "injured" in found) or (not wounded and plain_casualties.alone_killed):
-            found["killed"] = found.pop("casualties")
+            source = found if "casualties" in found else totals
+            found["killed"] = source.pop("casualties")
+    for label, count in totals.items():
+        found.setdefault(label, count)
     for label, span in bare.items():
         found.setdefault(label, Count(span=span, best=1, low=1, high=None, qualifier="vague"))
     injured = found.get("injured") or found.get("casualties")

@@ -4,12 +4,20 @@ Reads: ``doc.spans["dateline_triggers"]`` with ``_.dl_entry`` and ``_.dl_anchor`
 Writes: ``span._.dl_actor1`` and ``span._.dl_actor2`` (noun-phrase Spans or None).
 
 actor1 is the anchor's subject, or the by-agent of a passive ("were carried out
-by U.S. drones"); actor2 comes from the slots ``data/extract/roles.jsonl`` lists
-for the event type. Things moved (troops, equipment) and places hit ("bombed the
-area") are never the recipient; "he", "they" and "the group" are resolved only in
-the easy cases (``references``); an attack's victims come from its folded outcome
-("killing 57 civilians"), and a captured place's loser from a retreat clause
-("fell to the insurgents after government troops fled").
+by U.S. drones"), or the group or nationality an event noun names ("rebel
+attacks", "Palestinian riots"); actor2 comes from the slots
+``data/extract/roles.jsonl`` lists for the event type: an argument of the verb,
+the subject of a that-clause ("demanded that the US cancel"), the recipient of the
+act an infinitive names ("threatened to cut ties with Russia"), the object of a
+purpose ("sent planes to fight ISIS"), the subject of a threat's condition
+("unless Baghdad accepts"). Things moved (troops, equipment) and measures imposed
+(a curfew) are never the recipient, places hit ("bombed the area") rarely: their
+owner is ("Iraq's air bases", "a blockade of Serbia"), as is the author of an act
+("rejected an Australian ultimatum", "an offer from Kabul"). A visit's host and a
+country forces are sent into are recipients. "he", "they" and "the group" are
+resolved only in the easy cases (``references``); an attack's victims come from its
+folded outcome ("killing 57 civilians"), and a captured place's loser from a retreat
+clause ("fell to the insurgents after government troops fled").
 """
 
 from collections.abc import Sequence
@@ -46,10 +54,17 @@ HOST_LABELS = frozenset({"GPE"})
 # Modifiers that name who is behind an act ("ISIS attacks", "Haiti's efforts"); the
 # parser reads a possessive with a curly apostrophe ("ISIS’ attacks") as nmod.
 OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+# Named modifiers that can be an event noun's agent; a place name ("the Baghdad
+# bombing") is where it happened.
+AGENT_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 # Nationality adjectives name the actor behind an act: "an *Australian* ultimatum".
 NATIONALITY_LABELS = frozenset({"NORP"})
 # Prepositions on an act's noun that name who made it: "an offer *from* Kabul".
 AUTHOR_PREPS = ("by", "from")
+# Prepositions on a measure naming whom it binds: "a blockade *of* Serbia".
+MEASURE_PREPS = ("of", "on", "against")
+# Subordinators of the condition a threat sets ("unless Baghdad accepts").
+CONDITION_MARKS = frozenset({"unless", "if"})
 # Where an embedded act ("threatened to cut off power *to* the republic") names its
 # recipient, after its object.
 EMBEDDED_PREPS = ("to", "with", "against", "on", "from", "for")
@@ -73,6 +88,7 @@ class RoleFinder:
         self.aid = classes["AID_NOUNS"]
         self.forces = classes["FORCES"]
         self.actors = classes["ACTORS"]
+        self.measures = classes["COERCIVE_MEASURES"]
         self.territory_lemmas = classes["TERRITORY_NOUNS"].lemmas | classes["CONTROL"].lemmas
         self.agents = [classes[name] for name in AGENT_CLASSES]
         self.events = classes["VIOLENT_EVENTS"]
@@ -102,10 +118,30 @@ class RoleFinder:
             agents = syntax.prep_objects(anchor, "by")
             return agents[0] if agents else None
         if anchor.pos_ in {"NOUN", "PROPN"}:
-            possessors = syntax.children(anchor, {"poss"})
-            return possessors[0] if possessors else None
+            return self._noun_agent(anchor)
         agent = syntax.subject(anchor)
-        return None if agent is not None and agent.i == span.root.i else agent
+        if agent is not None and agent.i == span.root.i:  # "rebel attacks killed ten"
+            return self._noun_agent(agent) if agent.pos_ in {"NOUN", "PROPN"} else None
+        return agent
+
+    def _noun_agent(self, noun: Token) -> Token | None:
+        """Who did what an event noun names: its possessor ("Israel's raids"), a group
+        naming it ("rebel attacks", "US Predator strikes") or a nationality ("Palestinian
+        riots"). A place naming it ("the Baghdad bombing") is where, not who."""
+        possessors = syntax.children(noun, {"poss"})
+        if possessors:
+            return possessors[0]
+        for child in syntax.children(noun, {"compound"}):
+            named = child.ent_type_ in AGENT_ENTITY_LABELS or (
+                child.pos_ == "PROPN" and not child.ent_type_
+            )
+            common = child.pos_ == "NOUN" and self._group_like(child)
+            if named or common:
+                return child
+        for child in syntax.children(noun, {"amod"}):
+            if child.ent_type_ in NATIONALITY_LABELS:
+                return child
+        return None
 
     def _actor2(self, span: Span, anchor: Token) -> Token | None:
         event_type = span.label_
@@ -116,7 +152,7 @@ class RoleFinder:
             if found is None or found.i == span.root.i:
                 continue
             if self._is_theme(found, event_type, moved=slot == "object"):
-                owner = self._owner(found)
+                owner = self._bound_by(found) or self._owner(found)
                 if owner is not None:
                     return owner
                 continue
@@ -142,6 +178,18 @@ class RoleFinder:
         if event_type in TARGET_TYPES:
             return _victim(span) or _loser(span)
         return None
+
+    def _bound_by(self, measure: Token) -> Token | None:
+        """Whom a measure binds ("a blockade of Serbia", "a curfew on Palestinian
+        lorries") or, failing that, who laid it ("a ban by the general")."""
+        if not in_class(measure, self.measures):
+            return None
+        for preposition in MEASURE_PREPS:
+            for pobj in syntax.prep_objects(measure, preposition):
+                found = self._named_or_behind(pobj)
+                if found is not None:
+                    return found
+        return self._actor_behind(measure)
 
     def _owner(self, theme: Token) -> Token | None:
         """Whose place was hit ("Iraq's largest air bases", "positions of the security
@@ -230,12 +278,28 @@ class RoleFinder:
         if slot == "embedded":
             return self._embedded(anchor)
         if slot == "purpose":  # "sent planes to fight ISIS": sent against ISIS
-            for clause in syntax.children(anchor, {"advcl", "xcomp"}):
-                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-                    continue
+            for clause in _purposes(anchor):
                 for obj in syntax.children(clause, syntax.OBJECT_DEPS):
                     if self._group_like(obj):
                         return obj
+            return None
+        if slot == "purpose_target":  # "struck to protest against Sweden's decision"
+            for clause in _purposes(anchor):
+                for obj in (
+                    *syntax.prep_objects(clause, "against"),
+                    *syntax.children(clause, syntax.OBJECT_DEPS),
+                ):
+                    found = self._named_or_behind(obj)
+                    if found is not None:
+                        return found
+            return None
+        if slot == "condition_subject":  # "... unless Israel rescinds": pressed on Israel
+            for verb in (anchor, *syntax.children(anchor, {"xcomp"})):
+                for clause in syntax.children(verb, {"advcl"}):
+                    marks = {m.lower_ for m in syntax.children(clause, {"mark"})}
+                    found = syntax.subject(clause) if marks & CONDITION_MARKS else None
+                    if found is not None:
+                        return found
             return None
         if slot == "clause_subject":  # "demanded that the US cancel ...": asked of the US
             for clause in syntax.children(anchor, {"ccomp"}):
@@ -262,8 +326,8 @@ class RoleFinder:
         """Troops sent and equipment supplied are what moves, not who receives (troops
         are the recipient only after "to": "granted asylum to rebels"); a place hit or
         "control" taken is where, not whom."""
-        if in_class(token, self.materiel):
-            return True
+        if in_class(token, self.materiel) or in_class(token, self.measures):
+            return True  # "imposed a curfew": the measure, not whom it binds
         if moved and event_type in MOVEMENT_TYPES and in_class(token, self.forces):
             return True
         return event_type in TARGET_TYPES and any(
@@ -274,6 +338,15 @@ class RoleFinder:
         return (
             token.lemma_.lower() in self.territory_lemmas or token.lower_ in self.territory_lemmas
         )
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """The to-clauses that say what ``verb`` was done for ("to fight ISIS")."""
+    return [
+        clause
+        for clause in syntax.children(verb, {"advcl", "xcomp"})
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    ]
 
 
 def _victim(span: Span) -> Token | None:

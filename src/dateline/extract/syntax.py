@@ -173,9 +173,9 @@ def noun_phrase(token: Token) -> Span:
             members.extend(noun_phrase(pobj))
     start = min(t.i for t in members)
     end = max(t.i for t in members) + 1
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            start, end = min(start, ent.start), max(end, ent.end)
+    entity = entity_bounds(token)
+    if entity is not None:
+        start, end = min(start, entity[0]), max(end, entity[1])
     while start < token.i and (
         doc[start].pos_ in {"DET", "PUNCT", "CCONJ", "ADP", "NUM"}
         or doc[start].lemma_.lower() in QUANTITY_LEMMAS
@@ -184,6 +184,21 @@ def noun_phrase(token: Token) -> Span:
     while end - 1 > token.i and doc[end - 1].pos_ in {"PUNCT", "CCONJ", "ADP", "PART"}:
         end -= 1
     return doc[start:end]
+
+
+def entity_bounds(token: Token) -> tuple[int, int] | None:
+    """Start and end of the named entity holding ``token``, from its IOB tags (reading
+    ``doc.ents`` builds every entity span anew, too slow to do per phrase)."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def clause_tokens(anchor: Token) -> set[int]:

@@ -8,7 +8,12 @@ arguments carry the roles; the trigger itself for a verb).
 Triggers come from ``data/triggers/events.jsonl``: a lemma plus argument
 constraints, so "send troops" is MOBILIZE, "send equipment" AID and "strike a
 deal" nothing. A trigger word used as a modifier ("the besieged government",
-"those killed") reports no event of its own.
+"those killed") reports no event of its own, except a headline's participle
+("5 civilians killed in Idlib") or one with a counted victim. An event noun
+("explosion", "attack") reports an event when something anchors it: a verb of
+the event family, a place or date, a reference to a particular event ("the
+attack on the checkpoint", "Saturday's bombing"), or a toll in its sentence; a
+toll without a killer of its own, told beside an attack, is folded into it.
 """
 
 from collections import defaultdict
@@ -37,7 +42,7 @@ CONSTRAINT_KEYS = (
     "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
     "subject_in", "subject_not_in", "governor_in", "via_prep",
     "compound_in", "compound_not_in", "needs_xcomp", "no_infinitive", "needs_agent",
-    "needs_subject", "needs_object", "needs_setting", "via_prep_of", "root_only", "specific",
+    "needs_subject", "needs_object", "needs_setting", "via_prep_of", "counted", "specific",
     "with_outcome", "only_folded",
 )  # fmt: skip
 # A named place or a date on an event noun makes it a report of a particular event
@@ -46,8 +51,10 @@ SETTING_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SETTING_TIME_LABELS = frozenset({"DATE", "TIME"})
 SETTING_PREPS = frozenset({"in", "near", "at", "on", "outside", "inside", "across"})
 # Determiners that point at an event already known to the reader ("the explosion").
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "each"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
+# Heads that an event noun names the aim of: "the assassination attempt", "a bombing plot".
+ATTEMPT_NOUNS = frozenset({"attempt", "plot", "bid"})
 # Where or when names an event ("the Manchester bombing"); who does not ("ISIS attacks").
 NAMED_EVENT_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME"})
 
@@ -141,11 +148,13 @@ class TriggerFinder:
     def _fits(self, row: dict, token: Token) -> bool:
         if token.pos_ not in row.get("pos", DEFAULT_POS):
             return False
+        if token.pos_ == "VERB" and _nominal(token):
+            return False
         if (
             token.pos_ == "VERB"
             and token.dep_ in MODIFIER_DEPS
             and not _dated_clause(token)
-            and not (row.get("outcome") and (_headline_clause(token) or _counted(token)))
+            and not (row["type"] == "ASSAULT" and (_headline_clause(token) or _counted(token)))
         ):
             return False
         checks = (
@@ -223,7 +232,7 @@ class TriggerFinder:
                 head, row["governor_in"]
             ):
                 return False
-        if row.get("root_only") and token.dep_ != "ROOT":
+        if row.get("counted") and not _counted_noun(token):
             return False
         if row.get("specific") and not self._specific(row, token):
             return False
@@ -242,6 +251,8 @@ class TriggerFinder:
     def _specific(self, row: dict, noun: Token) -> bool:
         """ "the explosion", "Saturday's attack", "the deadly blast": a particular event the
         reader knows of, not attacks in general ("a cheap way to attack")."""
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in ATTEMPT_NOUNS:
+            noun = noun.head  # "the failed assassination attempt"
         for child in noun.children:
             if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS and _told_more(noun):
                 return True
@@ -249,17 +260,17 @@ class TriggerFinder:
                 return True  # "Saturday's attack"; "ISIS' attacks" is a campaign, told whole
             if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in row["specific"]:
                 return True
-            if child.dep_ in {"compound", "nmod"} and child.ent_type_ in NAMED_EVENT_LABELS:
+            if child.dep_ in {"compound", "nmod"} and _names_event(child, noun):
                 return True  # a named event: "the Boston Marathon bombing", "the May 22 attack"
         return _existential(noun)
 
     def _with_outcome(self, candidates: list[Candidate]) -> list[Candidate]:
         """An event noun in a sentence that reports deaths or injuries names the attack
         that caused them ("the worst explosion was at the station, where six died")."""
-        hurt = {c.token.sent.start for c in candidates if c.entry.get("outcome")}
+        chosen = _toll_nouns(candidates)
         kept = []
         for candidate in candidates:
-            if candidate.entry.get("with_outcome") and candidate.token.sent.start not in hurt:
+            if candidate.entry.get("with_outcome") and candidate.token.i not in chosen:
                 rows = [row for row in candidate.fallbacks if not row.get("with_outcome")]
                 if not rows:
                     continue
@@ -399,10 +410,38 @@ def _headline_clause(verb: Token) -> bool:
     return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in HEADLINE_ROOT_POS
 
 
+def _counted_noun(noun: Token) -> bool:
+    """ "5 casualties", "three martyrs": a number of dead reports their deaths."""
+    return any(child.dep_ == "nummod" for child in noun.children)
+
+
 def _counted(verb: Token) -> bool:
     """ "the depot, where nine people were killed": a toll makes a relative clause news."""
     victims = syntax.children(verb, {"nsubjpass", "dobj", "nsubj"})
-    return any(victim.pos_ == "NUM" or syntax.children(victim, {"nummod"}) for victim in victims)
+    if verb.dep_ == "acl":
+        victims.append(verb.head)  # "5 persons killed in the raid"
+    return any(
+        (victim.pos_ == "NUM" or syntax.children(victim, {"nummod"})) and not _definite(victim)
+        for victim in victims
+    )
+
+
+def _definite(noun: Token) -> bool:
+    """ "the 12 killed": a group already counted, told again."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
+
+
+def _nominal(verb: Token) -> bool:
+    """ "the wounded included a general": a participle standing for the people."""
+    return verb.dep_ in NOUN_ARGUMENT_DEPS | {"pobj"} and _definite(verb)
+
+
+def _names_event(modifier: Token, noun: Token) -> bool:
+    """Where or when names an event ("the May 22 attack"); a name names one attack ("the
+    Manchester bombing") but not a campaign ("ISIS attacks")."""
+    if modifier.ent_type_ in NAMED_EVENT_LABELS:
+        return True
+    return modifier.pos_ == "PROPN" and noun.tag_ in SINGULAR_TAGS
 
 
 def _existential(noun: Token) -> bool:
@@ -555,6 +594,27 @@ def _fold_outcomes(candidates: list[Candidate]) -> list[Candidate]:
                     main.anchor = outcomes[0].token
             kept.append(main)
     return sorted(kept, key=lambda c: c.token.i)
+
+
+def _toll_nouns(candidates: list[Candidate]) -> set[int]:
+    """Per sentence with a toll and no other attack, the event noun nearest the toll: "killed
+    in IS attacks, prompting Russian airstrikes" names one cause."""
+    outcomes: dict[int, list[int]] = defaultdict(list)
+    nouns: dict[int, list[int]] = defaultdict(list)
+    others: set[int] = set()
+    for c in candidates:
+        sentence = c.token.sent.start
+        if c.entry.get("outcome"):
+            outcomes[sentence].append(c.token.i)
+        elif c.entry.get("with_outcome"):
+            nouns[sentence].append(c.token.i)
+        elif c.entry["type"] == "ASSAULT":
+            others.add(sentence)
+    return {
+        min(found, key=lambda i: min(abs(i - o) for o in outcomes[sentence]))
+        for sentence, found in nouns.items()
+        if sentence in outcomes and sentence not in others
+    }
 
 
 def _agentless(outcome: Candidate) -> bool:
