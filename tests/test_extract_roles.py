@@ -44,12 +44,20 @@ def recipient(mention) -> str | None:
         # The author of a rejected act: its nationality or its from/by phrase.
         ("The rebels rejected a Kenyan peace plan on Sunday.", "REJECT", "Kenyan"),
         ("The council rejected an offer from the union leaders.", "REJECT", "union leaders"),
+        # The stance holder is not its own recipient.
+        ("Chile is firmly opposed to Peruvian mediation in the dispute.", "REJECT", "Peruvian"),
+        # Offered to whom: the first of two objects.
+        ("The government offered Chile everything it asked for.", "AGREE", "Chile"),
         # A visit's recipient is its host.
         ("The Chilean foreign minister visited Argentina last week.", "CONSULT", "Argentina"),
         ("The envoy started a mediation effort between Ecuador and Peru.", "CONSULT",
          "Ecuador"),
         # Forces sent into a country, or sent to fight someone.
         ("Chile deployed two battalions in Bolivia on Friday.", "MOBILIZE", "Bolivia"),
+        ("Chile sent warplanes to the border to fight the rebel militia.", "MOBILIZE",
+         "rebel militia"),
+        # The actor behind a condemned act, the possessive written with a curly apostrophe.
+        ("The league condemned ISIS’ attacks on Friday.", "ACCUSE", "ISIS"),
         # Troops after "to" receive, they are not what is sent.
         ("Kenya granted political asylum to twelve Somali soldiers.", "AID",
          "Somali soldiers"),
@@ -63,6 +71,11 @@ def recipient(mention) -> str | None:
         # A protest is aimed at what its purpose clause opposes.
         ("Nurses began a hunger strike to protest against the ministry's pay freeze.",
          "PROTEST", "ministry"),
+        ("The workers began a hunger strike on Friday in protest at the company's layoffs.",
+         "PROTEST", "company"),
+        # Down an of-chain, and whom something was taken from.
+        ("Japan suspended part of its economic aid to Laos.", "SANCTION", "Laos"),
+        ("Police confiscated weapons from the clan militia.", "COERCE", "clan militia"),
         # A measure is not its own recipient: whom it binds, or who laid it, is.
         ("Police imposed a curfew on the striking miners.", "COERCE", "striking miners"),
         ("The newspaper defied a ban by the military governor.", "REJECT", "military governor"),
@@ -170,3 +183,20 @@ def test_mobilising_supporters_is_no_military_mobilisation(nlp):
     assert "MOBILIZE" in [m.type for m in mentions(nlp, "The army mobilized its reservists.")]
     found = mentions(nlp, "The party mobilized its supporters for the vote.")
     assert "MOBILIZE" not in [m.type for m in found]
+
+
+def test_insisting_that_something_happened_is_no_request(nlp):
+    found = mentions(nlp, "The minister insisted that the troops had withdrawn from the town.")
+    assert "REQUEST" not in [m.type for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        ("The navy's ships were placed on high alert on Sunday.", "MOBILIZE", "navy's ships"),
+        ("Hundreds of rebels were demobilized last month.", "RETREAT", "Hundreds of rebels"),
+    ],
+)  # fmt: skip
+def test_forces_moved_with_no_agent_named_act_for_their_side(nlp, text, event_type, agent):
+    m = only(nlp, text, event_type)
+    assert m.actor1 is not None and m.actor1.text == agent

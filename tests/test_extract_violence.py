@@ -40,6 +40,9 @@ def one_assault(nlp, text: str):
         ("The massacre in the valley claims the lives of 15 villagers", "massacre", 15),
         ("The militia executes 5 prisoners in the town square", "executes", 5),
         ("Gunmen execute 4 in the old quarter", "execute", 4),
+        ("The night raid left 3 shepherds dead", "raid", 3),
+        ("Sniper fire leaves 3 shepherds dead in the hills", "leaves", 3),
+        ("A video shows the execution of 6 prisoners by the militia", "execution", 6),
         ("Armed cells assassinate 3 members of the council", "assassinate", 3),
         ("Jets carry out a massacre of 8 villagers near the river", "massacre", 8),
         ("Smoke over the city and 2 children killed in the southern suburbs", "killed", 2),
@@ -80,6 +83,10 @@ def test_died_alone_is_no_attack(nlp):
     assert assaults(nlp, "The former mayor died at his home last year.") == []
 
 
+def test_deaths_from_the_weather_are_no_attack(nlp):
+    assert assaults(nlp, "The cold snap leaves 3 shepherds dead in the hills") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
@@ -87,6 +94,9 @@ def test_died_alone_is_no_attack(nlp):
         ("Police are still questioning witnesses of the Tuesday bombing.", "bombing"),
         ("Investigators said the attack on the checkpoint had been planned for weeks.", "attack"),
         ("The rebels claimed the raid.", "raid"),
+        ("Trade suffered because of clashes between the army and the rebels.", "clashes"),
+        ("Nine men are accused over the failed assassination attempt.", "assassination"),
+        ("A minute later the explosion shattered the shop windows.", "explosion"),
     ],
 )
 def test_particular_attack_nouns(nlp, sentence, trigger):
@@ -102,7 +112,33 @@ def test_particular_attack_nouns(nlp, sentence, trigger):
         "The council condemned the group's attacks.",
         "Experts discussed how to prevent attacks on shipping.",
         "He suffered a heart attack.",
+        "The vote left the party divided.",
+        # Saying what something is like is no report of a battle.
+        "The war is a proxy battle between the two powers.",
     ],
 )
 def test_attack_nouns_that_report_no_particular_event(nlp, sentence):
     assert assaults(nlp, sentence) == []
+
+
+def test_a_device_that_explodes_is_no_attacker(nlp):
+    m = one_assault(nlp, "A car bomb exploded near the market, killing 4 shoppers.")
+    assert m.actor1 is None
+    assert m.mode == "explosives"
+    assert m.killed is not None and m.killed.best == 4
+
+
+def test_a_toll_never_joins_attacks_told_in_general(nlp):
+    found = assaults(
+        nlp, "Despite frequent attacks on the road, 3 drivers were killed in the town."
+    )
+    tolls = [m for m in found if m.killed is not None]
+    assert [m.trigger.text for m in tolls] == ["killed"]
+
+
+def test_verbless_headline_told_by_its_event_noun(nlp):
+    m = one_assault(nlp, "Violent clashes between the army and the rebels in the northern hills")
+    assert m.trigger.text == "clashes"
+    assert m.acled_event_type == "Battles"
+    found = assaults(nlp, "Intense battles and air strikes on the outskirts of the town")
+    assert [m.trigger.text for m in found] == ["battles", "strikes"]

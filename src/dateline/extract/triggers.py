@@ -43,22 +43,29 @@ CONSTRAINT_KEYS = (
     "subject_in", "subject_not_in", "governor_in", "via_prep",
     "compound_in", "compound_not_in", "needs_xcomp", "no_infinitive", "needs_agent",
     "needs_subject", "needs_object", "needs_setting", "via_prep_of", "counted", "specific",
-    "with_outcome", "only_folded",
+    "complement_in", "headline_root",
 )  # fmt: skip
 # A named place or a date on an event noun makes it a report of a particular event
 # ("Friday's attack in Lyon"), not talk of attacks in general.
 SETTING_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SETTING_TIME_LABELS = frozenset({"DATE", "TIME"})
 SETTING_PREPS = frozenset({"in", "near", "at", "on", "outside", "inside", "across"})
+# Prepositions that tie an event noun to a toll as its cause or setting ("killed *in* an air
+# strike", "died *during* the shelling"), not "killed *despite* the attacks".
+CAUSE_PREPS = frozenset(
+    ("in", "by", "during", "from", "amid", "after", "following", "under", "at", "with",
+     "through", "of")
+)  # fmt: skip
 # Determiners that point at an event already known to the reader ("the explosion").
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "each"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
-# Heads that an event noun names the aim of: "the assassination attempt", "a bombing plot".
-ATTEMPT_NOUNS = frozenset({"attempt", "plot", "bid"})
 # Where or when names an event ("the Manchester bombing"); who does not ("ISIS attacks").
 NAMED_EVENT_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME"})
 
 DEFAULT_POS = ("VERB",)
+# Where a resulting state hangs from its verb: "left 2 civilians *dead*".
+COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "conj"})
+GENERIC = "generic"  # the modality of events told in general ("frequent attacks")
 # A verbless headline's root: "14 rebels killed ...", "15 killed ...".
 HEADLINE_ROOT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -182,6 +189,11 @@ class TriggerFinder:
             return False
         if row.get("needs_xcomp") and not syntax.children(token, {"xcomp", "ccomp"}):
             return False
+        if "complement_in" in row and not any(
+            c.lemma_.lower() in row["complement_in"]
+            for c in syntax.children(token, COMPLEMENT_DEPS)
+        ):
+            return False
         compounds = {c.lemma_.lower() for c in syntax.children(token, {"compound", "amod"})}
         if "compound_in" in row and not compounds & set(row["compound_in"]):
             return False
@@ -234,12 +246,16 @@ class TriggerFinder:
                 return False
         if row.get("counted") and not _counted_noun(token):
             return False
+        if row.get("headline_root") and not _headline_root(token):
+            return False
         if row.get("specific") and not self._specific(row, token):
             return False
         if row.get("needs_setting") and not _has_setting(token):
             return False
         if "via_prep_of" in row and not (
-            token.dep_ == "pobj" and self._in(token.head.head, row["via_prep_of"])
+            token.dep_ == "pobj"
+            and token.head.lower_ in CAUSE_PREPS
+            and self._in(token.head.head, row["via_prep_of"])
         ):
             return False
         if "via_prep" in row:
@@ -251,10 +267,14 @@ class TriggerFinder:
     def _specific(self, row: dict, noun: Token) -> bool:
         """ "the explosion", "Saturday's attack", "the deadly blast": a particular event the
         reader knows of, not attacks in general ("a cheap way to attack")."""
-        if noun.dep_ == "compound" and noun.head.lemma_.lower() in ATTEMPT_NOUNS:
-            noun = noun.head  # "the failed assassination attempt"
+        if noun.dep_ == "compound" and self._in(noun.head, "EVENT_HEADS"):
+            noun = noun.head  # "the failed assassination attempt", "the bombing suspect"
         for child in noun.children:
             if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS and _told_more(noun):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "between" and not _predicate(noun):
+                # Both sides named: "clashes between the army and the rebels"; but "the war
+                # is a proxy battle between their patrons" only says what it is like.
                 return True
             if child.dep_ == "poss" and noun.tag_ in SINGULAR_TAGS:
                 return True  # "Saturday's attack"; "ISIS' attacks" is a campaign, told whole
@@ -410,6 +430,14 @@ def _headline_clause(verb: Token) -> bool:
     return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in HEADLINE_ROOT_POS
 
 
+def _headline_root(noun: Token) -> bool:
+    """ "Violent clashes between the army and ISIS in Hama": a verbless headline told by its
+    event noun (or nouns: "Intense battles and air strikes on the outskirts")."""
+    if noun.dep_ == "conj":
+        noun = noun.head
+    return noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"}
+
+
 def _counted_noun(noun: Token) -> bool:
     """ "5 casualties", "three martyrs": a number of dead reports their deaths."""
     return any(child.dep_ == "nummod" for child in noun.children)
@@ -442,6 +470,13 @@ def _names_event(modifier: Token, noun: Token) -> bool:
     if modifier.ent_type_ in NAMED_EVENT_LABELS:
         return True
     return modifier.pos_ == "PROPN" and noun.tag_ in SINGULAR_TAGS
+
+
+def _predicate(noun: Token) -> bool:
+    """ "is a battle between ...": a noun that classifies its subject."""
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun.dep_ == "attr" or noun.head.lemma_ == "be"
 
 
 def _existential(noun: Token) -> bool:
@@ -549,7 +584,7 @@ def _outcome_head(token: Token) -> Token:
     of the preposition an event noun hangs from ("killed *in* a car bombing")."""
     if token.dep_ in OUTCOME_LINK_DEPS:
         return token.head
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in CAUSE_PREPS:
         return token.head.head
     return token
 
@@ -574,7 +609,12 @@ def _fold_outcomes(candidates: list[Candidate]) -> list[Candidate]:
         if head is None or head is candidate:
             continue
         same_type = candidate.entry["type"] == head.entry["type"]
-        if same_type and (candidate.entry.get("outcome") or head.entry.get("outcome")):
+        general = GENERIC in (candidate.entry.get("modality"), head.entry.get("modality"))
+        if (
+            same_type
+            and not general
+            and (candidate.entry.get("outcome") or head.entry.get("outcome"))
+        ):
             parent[find(token.i)] = find(head.token.i)
     groups: dict[int, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
@@ -631,7 +671,13 @@ def _fold_stray_outcomes(candidates: list[Candidate]) -> list[Candidate]:
     no killer of its own, told beside an attack, is that attack's outcome, not an event."""
     attacks: dict[int, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
-        if candidate.entry["type"] == "ASSAULT" and not candidate.entry.get("outcome"):
+        entry = candidate.entry
+        # A toll is news: it never joins attacks told in general ("frequent attacks").
+        if (
+            entry["type"] == "ASSAULT"
+            and not entry.get("outcome")
+            and entry.get("modality") != GENERIC
+        ):
             attacks[candidate.token.sent.start].append(candidate)
     kept = []
     for candidate in candidates:

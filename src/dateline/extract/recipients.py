@@ -1,0 +1,349 @@
+"""The recipient (actor2) of a trigger: whom the event was done to, asked of, offered to.
+
+Used by ``dateline_roles``. The slots ``data/extract/roles.jsonl`` lists for the
+event type are tried in order: an argument of the verb, the subject of a
+that-clause ("demanded that the US cancel"), the recipient of the act an infinitive
+names ("threatened to cut ties with Russia"), the object of a purpose ("sent planes
+to fight ISIS"), the subject of a threat's condition ("unless Baghdad accepts").
+Things moved (troops, equipment) and measures imposed (a curfew) are never the
+recipient, places hit ("bombed the area") rarely: their owner is ("Iraq's air
+bases", "a blockade of Serbia"), as is the author of an act ("rejected an
+Australian ultimatum", "an offer from Kabul"). A visit's host and a country forces
+are sent into are recipients; an attack's victims come from its folded outcome
+("killing 57 civilians"), and a captured place's loser from a retreat clause
+("fell to the insurgents after government troops fled").
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+
+from spacy.tokens import Span, Token
+
+from dateline.extract import syntax
+from dateline.extract.lexicon import WordClass
+from dateline.extract.triggers import ACTOR_LABELS, AGENT_CLASSES, in_class
+
+# Types whose direct object may be a place hit rather than a recipient.
+TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Types whose object is what moves (troops sent), never the recipient.
+MOVEMENT_TYPES = frozenset({"MOBILIZE", "AID"})
+# Types where a place after a preposition is where they went ("traveled to Baghdad"),
+# not a recipient.
+DESTINATION_TYPES = frozenset({"CONSULT", "MOBILIZE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities that are never a recipient: "fell to the rebels on *Sunday*".
+NOT_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+)
+# Slots naming whom something was taken from ("confiscated weapons from the militia"):
+# a recipient only when it names someone, not a place ("expelled from the country").
+SOURCE_SLOTS = frozenset({"prep:from"})
+# Slots that may name where the actor went rather than whom it dealt with.
+DESTINATION_SLOTS = frozenset({"object", "prep:to", "prep:in", "prep:into"})
+# A visit's recipient is the host ("visited Russia", "traveled to Baghdad"), and forces
+# sent into a country are sent at it ("troops deployed in Lebanon"): a country or city,
+# never a mere site.
+HOST_MODES = frozenset({"visit"})
+DEPLOYMENT_TYPES = frozenset({"MOBILIZE"})
+HOST_LABELS = frozenset({"GPE"})
+# Modifiers that name who is behind an act ("ISIS attacks", "Haiti's efforts"); the
+# parser reads a possessive with a curly apostrophe ("ISIS’ attacks") as nmod.
+OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+# Nationality adjectives name the actor behind an act: "an *Australian* ultimatum".
+NATIONALITY_LABELS = frozenset({"NORP"})
+# Prepositions on an act's noun that name who made it: "an offer *from* Kabul".
+AUTHOR_PREPS = ("by", "from")
+# Prepositions on a measure naming whom it binds: "a blockade *of* Serbia".
+MEASURE_PREPS = ("of", "on", "against")
+# "in protest of/against/at X": what a protest is aimed at.
+PROTEST_LEMMAS = frozenset({"protest"})
+PROTEST_PREPS = ("against", "of", "at")
+# Subordinators of the condition a threat sets ("unless Baghdad accepts").
+CONDITION_MARKS = frozenset({"unless", "if"})
+# Where an embedded act ("threatened to cut off power *to* the republic") names its
+# recipient, after its object.
+EMBEDDED_PREPS = ("to", "with", "against", "on", "from", "for")
+
+
+class ActorWords:
+    """What a word names: someone who can act, a group, a place, a thing moved."""
+
+    def __init__(self, classes: Mapping[str, WordClass]) -> None:
+        self.materiel = classes["MATERIEL"]
+        self.aid = classes["AID_NOUNS"]
+        self.forces = classes["FORCES"]
+        self.actors = classes["ACTORS"]
+        self.measures = classes["COERCIVE_MEASURES"]
+        self.events = classes["VIOLENT_EVENTS"]
+        self.territory_lemmas = classes["TERRITORY_NOUNS"].lemmas | classes["CONTROL"].lemmas
+        self.agents = [classes[name] for name in AGENT_CLASSES]
+
+    def actor_like(self, token: Token) -> bool:
+        if token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in ACTOR_LABELS:
+            return True
+        return any(in_class(token, word_class) for word_class in self.agents)
+
+    def group_like(self, token: Token) -> bool:
+        """A person or group, not a weapon ("*air* raids", "*rocket* attacks")."""
+        return (
+            token.pos_ in {"PROPN", "PRON"}
+            or token.ent_type_ in ACTOR_LABELS
+            or in_class(token, self.actors)
+            or in_class(token, self.forces)
+        ) and token.ent_type_ not in NOT_ACTOR_LABELS
+
+    def is_territory(self, token: Token) -> bool:
+        return (
+            token.lemma_.lower() in self.territory_lemmas or token.lower_ in self.territory_lemmas
+        )
+
+    def behind(self, token: Token) -> Token | None:
+        """ "denounced ISIS attacks", "praised Haiti's efforts", "rejected an Australian
+        ultimatum", "an offer from Kabul": the actor behind an event or an act is its
+        named modifier, its nationality or its author."""
+        for child in syntax.children(token, OWNER_DEPS):
+            if self.group_like(child):
+                return child
+        for child in syntax.children(token, {"amod"}):
+            if child.ent_type_ in NATIONALITY_LABELS:
+                return child
+        for preposition in AUTHOR_PREPS:
+            for author in syntax.prep_objects(token, preposition):
+                if self.actor_like(author) and author.ent_type_ not in NOT_ACTOR_LABELS:
+                    return author
+        return None
+
+    def named_or_behind(self, token: Token) -> Token | None:
+        """The actor ``token`` names, or the one behind the act or thing it names."""
+        if token.ent_type_ in NOT_ACTOR_LABELS:
+            return None
+        if self.actor_like(token) and not in_class(token, self.events):
+            return token
+        return self.behind(token)
+
+
+class RecipientFinder:
+    """actor2 from the table's slots, tried in order for the trigger's type."""
+
+    def __init__(self, words: ActorWords, slots: Mapping[str, Sequence[str]]) -> None:
+        self.words = words
+        self.slots = slots
+        self.finders: dict[str, Callable[[Span, Token], Token | None]] = {
+            "embedded": lambda _span, anchor: self._embedded(anchor),
+            "purpose": lambda _span, anchor: self._purpose(anchor),
+            "purpose_target": lambda _span, anchor: self._purpose_target(anchor),
+            "condition_subject": lambda _span, anchor: _condition_subject(anchor),
+            "clause_subject": lambda _span, anchor: _clause_subject(anchor),
+            "object": lambda _span, anchor: _object(anchor),
+            "dative": lambda _span, anchor: _dative(anchor),
+        }
+
+    def find(self, span: Span, anchor: Token, *, actor1: Token | None) -> Token | None:
+        event_type = span.label_
+        if "addressee" in span._.dl_entry:  # "said Sudan must return ...": asked of Sudan
+            return span.doc[span._.dl_entry["addressee"]]
+        for slot in self.slots.get(event_type, ()):
+            finder = self.finders.get(slot)
+            found = finder(span, anchor) if finder else _prep_slot(slot, span, anchor)
+            if found is None or found.i == span.root.i:
+                continue
+            if actor1 is not None and found.i == actor1.i:
+                continue  # "Israel is opposed to ...": the one who acts is not its recipient
+            picked, go_on = self._judge(found, slot, span)
+            if picked is not None or not go_on:
+                return picked
+        if event_type in TARGET_TYPES:
+            return _victim(span) or _loser(span)
+        return None
+
+    def _judge(self, found: Token, slot: str, span: Span) -> tuple[Token | None, bool]:
+        """(recipient, whether to try the next slot) for what ``slot`` found."""
+        words, event_type = self.words, span.label_
+        if self._is_theme(found, event_type, moved=slot == "object"):
+            owner = self._bound_by(found) or self._owner(found)
+            return owner, owner is None
+        if found.ent_type_ in NOT_ACTOR_LABELS:
+            return None, True
+        if (
+            event_type in DESTINATION_TYPES
+            and slot in DESTINATION_SLOTS
+            and found.ent_type_ in PLACE_LABELS
+        ):
+            host = found.ent_type_ in HOST_LABELS and (
+                span._.dl_entry.get("mode") in HOST_MODES or event_type in DEPLOYMENT_TYPES
+            )
+            return (found, False) if host else (None, True)
+        if event_type in TARGET_TYPES and slot not in SOURCE_SLOTS:
+            return found, False
+        if words.actor_like(found) and not in_class(found, words.events):
+            return found, False
+        behind = words.behind(found)
+        return behind, behind is None
+
+    def _bound_by(self, measure: Token) -> Token | None:
+        """Whom a measure binds ("a blockade of Serbia", "a curfew on Palestinian
+        lorries") or, failing that, who laid it ("a ban by the general")."""
+        if not in_class(measure, self.words.measures):
+            return None
+        for preposition in MEASURE_PREPS:
+            for pobj in syntax.prep_objects(measure, preposition):
+                found = self.words.named_or_behind(pobj)
+                if found is not None:
+                    return found
+        return self.words.behind(measure)
+
+    def _owner(self, theme: Token) -> Token | None:
+        """Whose place was hit ("Iraq's largest air bases", "positions of the security
+        forces", "Palestinian homes") or to whose aid troops came ("the aid of the
+        government"): the named owner of a place or of the aid."""
+        for item in syntax.of_chain(theme):
+            if (
+                item.i != theme.i
+                and self.words.group_like(item)
+                and item.ent_type_ not in PLACE_LABELS
+                and not self.words.is_territory(item)
+            ):
+                return item
+            for candidate in (
+                *syntax.children(item, {"poss"}),
+                *(syntax.prep_objects(item, "of") if in_class(item, self.words.aid) else ()),
+            ):
+                if self.words.actor_like(candidate) and candidate.pos_ != "PRON":
+                    return candidate
+            for modifier in syntax.children(item, {"compound", "amod"}):
+                if modifier.ent_type_ in NATIONALITY_LABELS or (
+                    modifier.dep_ == "compound" and in_class(modifier, self.words.actors)
+                ):
+                    return modifier
+        return None
+
+    def _embedded(self, anchor: Token) -> Token | None:
+        """ "threatened to break relations with Russia", "refused to meet Jordan's king":
+        a commitment, threat or refusal is addressed to the recipient of the act it names.
+        Troops and equipment moved are what the act moves, never its recipient."""
+        for verb in syntax.children(anchor, {"xcomp"}):
+            objects = syntax.children(verb, syntax.OBJECT_DEPS)
+            for obj in objects:
+                if in_class(obj, self.words.materiel) or in_class(obj, self.words.forces):
+                    continue
+                found = self.words.named_or_behind(obj)
+                if found is not None:
+                    return found
+            for preposition in EMBEDDED_PREPS:
+                for head in (verb, *objects[:1]):
+                    for pobj in syntax.prep_objects(head, preposition):
+                        found = self.words.named_or_behind(pobj)
+                        if found is not None:
+                            return found
+        return None
+
+    def _purpose(self, anchor: Token) -> Token | None:
+        """ "sent planes to fight ISIS": sent against ISIS."""
+        for clause in _purposes(anchor):
+            for obj in syntax.children(clause, syntax.OBJECT_DEPS):
+                if self.words.group_like(obj):
+                    return obj
+        return None
+
+    def _purpose_target(self, anchor: Token) -> Token | None:
+        """ "struck to protest against Sweden's decision", "in protest at the arrests"."""
+        stances = [
+            noun
+            for noun in syntax.prep_objects(anchor, "in")
+            if noun.lemma_.lower() in PROTEST_LEMMAS
+        ]
+        for clause in (*_purposes(anchor), *stances):
+            for obj in (
+                *(o for prep in PROTEST_PREPS for o in syntax.prep_objects(clause, prep)),
+                *syntax.children(clause, syntax.OBJECT_DEPS),
+            ):
+                found = self.words.named_or_behind(obj)
+                if found is not None:
+                    return found
+        return None
+
+    def _is_theme(self, token: Token, event_type: str, *, moved: bool) -> bool:
+        """Troops sent and equipment supplied are what moves, not who receives (troops
+        are the recipient only after "to": "granted asylum to rebels"); a place hit or
+        "control" taken is where, not whom."""
+        words = self.words
+        if in_class(token, words.materiel) or in_class(token, words.measures):
+            return True  # "imposed a curfew": the measure, not whom it binds
+        if moved and event_type in MOVEMENT_TYPES and in_class(token, words.forces):
+            return True
+        return event_type in TARGET_TYPES and any(
+            words.is_territory(t) for t in syntax.of_chain(token)
+        )
+
+
+def _condition_subject(anchor: Token) -> Token | None:
+    """ "threatened to strike unless Israel rescinds": pressed on Israel."""
+    for verb in (anchor, *syntax.children(anchor, {"xcomp"})):
+        for clause in syntax.children(verb, {"advcl"}):
+            marks = {m.lower_ for m in syntax.children(clause, {"mark"})}
+            found = syntax.subject(clause) if marks & CONDITION_MARKS else None
+            if found is not None:
+                return found
+    return None
+
+
+def _clause_subject(anchor: Token) -> Token | None:
+    """ "demanded that the US cancel ...": asked of the US."""
+    for clause in syntax.children(anchor, {"ccomp"}):
+        found = syntax.subject(clause)
+        if found is not None:
+            return found
+    return None
+
+
+def _object(anchor: Token) -> Token | None:
+    objects = syntax.direct_objects(anchor) if anchor.pos_ == "VERB" else []
+    return objects[0] if objects else None
+
+
+def _dative(anchor: Token) -> Token | None:
+    datives = syntax.children(anchor, {"dative"})
+    if datives and datives[0].pos_ != "ADP":
+        return datives[0]
+    # "offered Iraq everything": the parser reads both objects as dobj.
+    objects = syntax.children(anchor, syntax.OBJECT_DEPS)
+    return objects[0] if len(objects) > 1 else None
+
+
+def _prep_slot(slot: str, span: Span, anchor: Token) -> Token | None:
+    """ "prep:to": the object of that preposition on the trigger or its anchor; the
+    phrase may hang off the object ("granted asylum to X"), or a noun down its of-chain
+    ("suspended part of the aid for Bosnia")."""
+    preposition = slot.removeprefix("prep:")
+    objects = syntax.direct_objects(anchor) if anchor.pos_ == "VERB" else []
+    heads = [anchor, *(syntax.of_chain(objects[0]) if objects else ())]
+    if span.root.pos_ in {"NOUN", "PROPN"}:
+        heads = [*syntax.of_chain(span.root), *heads]
+    for head in (span.root, *heads):
+        found = syntax.prep_objects(head, preposition)
+        if found:
+            return found[0]
+    return None
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """The to-clauses that say what ``verb`` was done for ("to fight ISIS")."""
+    return [
+        clause
+        for clause in syntax.children(verb, {"advcl", "xcomp"})
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    ]
+
+
+def _victim(span: Span) -> Token | None:
+    doc = span.doc
+    for index in span._.dl_entry.get("outcome_tokens", ()):
+        objects = syntax.direct_objects(doc[index])
+        if objects and objects[0].pos_ != "NUM":
+            return objects[0]
+    return None
+
+
+def _loser(span: Span) -> Token | None:
+    """Who fled the place taken (the retreat folded into the capture)."""
+    index = span._.dl_entry.get("loser")
+    return None if index is None else syntax.subject(span.doc[index])
