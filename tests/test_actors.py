@@ -229,3 +229,13 @@ def test_a_big_capital_stands_for_its_government_a_small_one_does_not():
 def test_palestinian_territories_are_palestine_as_actors():
     assert coded("the Gaza Strip") == ("PSE", "GOV", None)
     assert coded("West Bank") == ("PSE", "GOV", None)
+
+
+def test_one_actor_id_has_one_name_whichever_way_it_is_named():
+    from dateline.datafiles import read_table
+    from dateline.resolve.actors import country_sector_actor
+
+    for row in read_table("actors", "groups"):
+        code, _, sector = str(row.get("id", "")).partition("-")
+        if len(code) == 3 and code.isupper() and sector in ("GOV", "MIL", "CVL", "REB", "POL"):
+            assert row["name"] == country_sector_actor(code, sector).name, row["id"]
