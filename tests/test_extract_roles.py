@@ -49,7 +49,8 @@ def recipient(mention) -> str | None:
         # Offered to whom: the first of two objects.
         ("The government offered Chile everything it asked for.", "AGREE", "Chile"),
         # A visit's recipient is its host.
-        ("The Chilean foreign minister visited Argentina last week.", "CONSULT", "Argentina"),
+        ("The Chilean foreign minister traveled to Argentina last week.", "CONSULT",
+         "Argentina"),
         ("The envoy started a mediation effort between Ecuador and Peru.", "CONSULT",
          "Ecuador"),
         # Forces sent into a country, or sent to fight someone.
@@ -200,3 +201,9 @@ def test_insisting_that_something_happened_is_no_request(nlp):
 def test_forces_moved_with_no_agent_named_act_for_their_side(nlp, text, event_type, agent):
     m = only(nlp, text, event_type)
     assert m.actor1 is not None and m.actor1.text == agent
+
+
+def test_a_named_place_hit_is_the_place_not_the_target(nlp):
+    m = only(nlp, "Rebel artillery shelled Damascus overnight.", "ASSAULT")
+    assert m.actor2 is None
+    assert "Damascus" in [p.text for p in m.places]

@@ -97,6 +97,7 @@ def test_deaths_from_the_weather_are_no_attack(nlp):
         ("Trade suffered because of clashes between the army and the rebels.", "clashes"),
         ("Nine men are accused over the failed assassination attempt.", "assassination"),
         ("A minute later the explosion shattered the shop windows.", "explosion"),
+        ("A suicide bomber on a motorcycle crashed into the convoy.", "crashed"),
     ],
 )
 def test_particular_attack_nouns(nlp, sentence, trigger):
@@ -113,6 +114,7 @@ def test_particular_attack_nouns(nlp, sentence, trigger):
         "Experts discussed how to prevent attacks on shipping.",
         "He suffered a heart attack.",
         "The vote left the party divided.",
+        "A truck crashed into a wall on the highway.",
         # Saying what something is like is no report of a battle.
         "The war is a proxy battle between the two powers.",
     ],
@@ -142,3 +144,9 @@ def test_verbless_headline_told_by_its_event_noun(nlp):
     assert m.acled_event_type == "Battles"
     found = assaults(nlp, "Intense battles and air strikes on the outskirts of the town")
     assert [m.trigger.text for m in found] == ["battles", "strikes"]
+
+
+def test_the_device_detonated_is_no_target(nlp):
+    m = one_assault(nlp, "The brigade detonated 20 bombs across the city.")
+    assert m.actor1 is not None and m.actor1.text.endswith("brigade")
+    assert m.actor2 is None

@@ -6,12 +6,14 @@ that-clause ("demanded that the US cancel"), the recipient of the act an infinit
 names ("threatened to cut ties with Russia"), the object of a purpose ("sent planes
 to fight ISIS"), the subject of a threat's condition ("unless Baghdad accepts").
 Things moved (troops, equipment) and measures imposed (a curfew) are never the
-recipient, places hit ("bombed the area") rarely: their owner is ("Iraq's air
+recipient, nor is a town or country hit ("shelled Damascus": the event's place; a
+named site attacked is also the target); the owner of a place hit is ("Iraq's air
 bases", "a blockade of Serbia"), as is the author of an act ("rejected an
-Australian ultimatum", "an offer from Kabul"). A visit's host and a country forces
-are sent into are recipients; an attack's victims come from its folded outcome
-("killing 57 civilians"), and a captured place's loser from a retreat clause
-("fell to the insurgents after government troops fled").
+Australian ultimatum", "an offer from Kabul"). A host reached by a preposition
+("traveled to Baghdad") and a country forces are sent into are recipients; an
+attack's victims come from its folded outcome ("killing 57 civilians"), and a
+captured place's loser from a retreat clause ("fell to the insurgents after
+government troops fled").
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -30,6 +32,7 @@ MOVEMENT_TYPES = frozenset({"MOBILIZE", "AID"})
 # not a recipient.
 DESTINATION_TYPES = frozenset({"CONSULT", "MOBILIZE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SETTLEMENT_LABELS = frozenset({"GPE"})
 # Entities that are never a recipient: "fell to the rebels on *Sunday*".
 NOT_ACTOR_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -43,6 +46,9 @@ DESTINATION_SLOTS = frozenset({"object", "prep:to", "prep:in", "prep:into"})
 # sent into a country are sent at it ("troops deployed in Lebanon"): a country or city,
 # never a mere site.
 HOST_MODES = frozenset({"visit"})
+# Only after a preposition of place: the resolver then keeps the name as the event's
+# place too ("traveled to Baghdad"); "visited Russia" keeps Russia as the place alone.
+HOST_SLOTS = frozenset({"prep:to", "prep:in", "prep:into"})
 DEPLOYMENT_TYPES = frozenset({"MOBILIZE"})
 HOST_LABELS = frozenset({"GPE"})
 # Modifiers that name who is behind an act ("ISIS attacks", "Haiti's efforts"); the
@@ -168,8 +174,10 @@ class RecipientFinder:
             and slot in DESTINATION_SLOTS
             and found.ent_type_ in PLACE_LABELS
         ):
-            host = found.ent_type_ in HOST_LABELS and (
-                span._.dl_entry.get("mode") in HOST_MODES or event_type in DEPLOYMENT_TYPES
+            host = (
+                found.ent_type_ in HOST_LABELS
+                and slot in HOST_SLOTS
+                and (span._.dl_entry.get("mode") in HOST_MODES or event_type in DEPLOYMENT_TYPES)
             )
             return (found, False) if host else (None, True)
         if event_type in TARGET_TYPES and slot not in SOURCE_SLOTS:
@@ -270,8 +278,11 @@ class RecipientFinder:
             return True  # "imposed a curfew": the measure, not whom it binds
         if moved and event_type in MOVEMENT_TYPES and in_class(token, words.forces):
             return True
-        return event_type in TARGET_TYPES and any(
-            words.is_territory(t) for t in syntax.of_chain(token)
+        # A town or country hit ("shelled Damascus") is the event's place, not its target;
+        # a named site ("attacked Camp Shorabak") is both.
+        return event_type in TARGET_TYPES and (
+            token.ent_type_ in SETTLEMENT_LABELS
+            or any(words.is_territory(t) for t in syntax.of_chain(token))
         )
 
 

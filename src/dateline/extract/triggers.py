@@ -24,9 +24,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dateline.extract import syntax
+from dateline.extract import reporting, syntax
 from dateline.extract.extensions import TRIGGERS_KEY, register
 from dateline.extract.lexicon import WordClass, load_rows, word_classes
+from dateline.extract.reporting import NOUN_ARGUMENT_DEPS
 
 # Dependencies that make a verb a modifier, not a reported event.
 # A relative clause ("the towns they captured") recalls background, not the news,
@@ -35,8 +36,6 @@ MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "relcl"})
 CLAUSE_MODIFIER_DEPS = frozenset({"relcl", "acl"})
 # Dependencies along which an outcome ("killing 71") is folded into its attack.
 OUTCOME_LINK_DEPS = frozenset({"advcl", "conj", "xcomp", "nsubj"})
-# Dependencies of a noun trigger on the verb that carries its arguments.
-NOUN_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr"})
 # Row keys that constrain a match; a row with more of them is more specific.
 CONSTRAINT_KEYS = (
     "particle", "prep", "prep_object_in", "object_in", "object_not_in", "no_object",
@@ -56,18 +55,11 @@ CAUSE_PREPS = frozenset(
     ("in", "by", "during", "from", "amid", "after", "following", "under", "at", "with",
      "through", "of")
 )  # fmt: skip
-# Determiners that point at an event already known to the reader ("the explosion").
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "each"})
-SINGULAR_TAGS = frozenset({"NN", "NNP"})
-# Where or when names an event ("the Manchester bombing"); who does not ("ISIS attacks").
-NAMED_EVENT_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME"})
 
 DEFAULT_POS = ("VERB",)
 # Where a resulting state hangs from its verb: "left 2 civilians *dead*".
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "conj"})
 GENERIC = "generic"  # the modality of events told in general ("frequent attacks")
-# A verbless headline's root: "14 rebels killed ...", "15 killed ...".
-HEADLINE_ROOT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Word classes whose members can be the subject of an event verb.
 AGENT_CLASSES = (
@@ -155,13 +147,13 @@ class TriggerFinder:
     def _fits(self, row: dict, token: Token) -> bool:
         if token.pos_ not in row.get("pos", DEFAULT_POS):
             return False
-        if token.pos_ == "VERB" and _nominal(token):
+        if token.pos_ == "VERB" and reporting.nominal(token):
             return False
         if (
             token.pos_ == "VERB"
             and token.dep_ in MODIFIER_DEPS
             and not _dated_clause(token)
-            and not (row["type"] == "ASSAULT" and (_headline_clause(token) or _counted(token)))
+            and not (row["type"] == "ASSAULT" and reporting.news_despite_modifying(token))
         ):
             return False
         checks = (
@@ -244,9 +236,9 @@ class TriggerFinder:
                 head, row["governor_in"]
             ):
                 return False
-        if row.get("counted") and not _counted_noun(token):
+        if row.get("counted") and not reporting.counted_noun(token):
             return False
-        if row.get("headline_root") and not _headline_root(token):
+        if row.get("headline_root") and not reporting.headline_root(token):
             return False
         if row.get("specific") and not self._specific(row, token):
             return False
@@ -269,20 +261,7 @@ class TriggerFinder:
         reader knows of, not attacks in general ("a cheap way to attack")."""
         if noun.dep_ == "compound" and self._in(noun.head, "EVENT_HEADS"):
             noun = noun.head  # "the failed assassination attempt", "the bombing suspect"
-        for child in noun.children:
-            if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS and _told_more(noun):
-                return True
-            if child.dep_ == "prep" and child.lower_ == "between" and not _predicate(noun):
-                # Both sides named: "clashes between the army and the rebels"; but "the war
-                # is a proxy battle between their patrons" only says what it is like.
-                return True
-            if child.dep_ == "poss" and noun.tag_ in SINGULAR_TAGS:
-                return True  # "Saturday's attack"; "ISIS' attacks" is a campaign, told whole
-            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in row["specific"]:
-                return True
-            if child.dep_ in {"compound", "nmod"} and _names_event(child, noun):
-                return True  # a named event: "the Boston Marathon bombing", "the May 22 attack"
-        return _existential(noun)
+        return reporting.particular(noun, frozenset(row["specific"]))
 
     def _with_outcome(self, candidates: list[Candidate]) -> list[Candidate]:
         """An event noun in a sentence that reports deaths or injuries names the attack
@@ -421,81 +400,6 @@ def _dated_clause(verb: Token) -> bool:
         ):
             return True
     return False
-
-
-def _headline_clause(verb: Token) -> bool:
-    """ "5 civilians killed in Idlib": a headline drops its auxiliary, so the participle
-    hangs from the sentence's root noun instead of heading the clause."""
-    root = verb.head
-    return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in HEADLINE_ROOT_POS
-
-
-def _headline_root(noun: Token) -> bool:
-    """ "Violent clashes between the army and ISIS in Hama": a verbless headline told by its
-    event noun (or nouns: "Intense battles and air strikes on the outskirts")."""
-    if noun.dep_ == "conj":
-        noun = noun.head
-    return noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"}
-
-
-def _counted_noun(noun: Token) -> bool:
-    """ "5 casualties", "three martyrs": a number of dead reports their deaths."""
-    return any(child.dep_ == "nummod" for child in noun.children)
-
-
-def _counted(verb: Token) -> bool:
-    """ "the depot, where nine people were killed": a toll makes a relative clause news."""
-    victims = syntax.children(verb, {"nsubjpass", "dobj", "nsubj"})
-    if verb.dep_ == "acl":
-        victims.append(verb.head)  # "5 persons killed in the raid"
-    return any(
-        (victim.pos_ == "NUM" or syntax.children(victim, {"nummod"})) and not _definite(victim)
-        for victim in victims
-    )
-
-
-def _definite(noun: Token) -> bool:
-    """ "the 12 killed": a group already counted, told again."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
-
-
-def _nominal(verb: Token) -> bool:
-    """ "the wounded included a general": a participle standing for the people."""
-    return verb.dep_ in NOUN_ARGUMENT_DEPS | {"pobj"} and _definite(verb)
-
-
-def _names_event(modifier: Token, noun: Token) -> bool:
-    """Where or when names an event ("the May 22 attack"); a name names one attack ("the
-    Manchester bombing") but not a campaign ("ISIS attacks")."""
-    if modifier.ent_type_ in NAMED_EVENT_LABELS:
-        return True
-    return modifier.pos_ == "PROPN" and noun.tag_ in SINGULAR_TAGS
-
-
-def _predicate(noun: Token) -> bool:
-    """ "is a battle between ...": a noun that classifies its subject."""
-    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
-        noun = noun.head
-    return noun.dep_ == "attr" or noun.head.lemma_ == "be"
-
-
-def _existential(noun: Token) -> bool:
-    """ "There was an explosion": the sentence asserts that the event took place."""
-    head = noun.head
-    return (
-        noun.dep_ == "attr"
-        and head.lemma_ == "be"
-        and any(child.dep_ == "expl" for child in head.children)
-    )
-
-
-def _told_more(noun: Token) -> bool:
-    """ "the attack on the base", "the bombing that killed six", "claimed the attack": a
-    definite event noun with a phrase or a verb of its own tells something of the event; a
-    bare "the attack marks ..." only points back at one already told."""
-    if any(child.dep_ in {"prep", "relcl", "acl"} for child in noun.children):
-        return True
-    return noun.dep_ in {"dobj", "pobj"}
 
 
 def _has_setting(noun: Token) -> bool:
