@@ -369,3 +369,14 @@ def test_a_cooperative_act_one_will_not_do_is_a_stated_refusal(nlp):
     assert m.modality == "asserted"
     m = only(nlp, "The army did not bomb the hospital.", "ASSAULT")
     assert m.modality == "denied"
+
+
+def test_committing_an_attack_is_the_deed_not_a_promise(nlp):
+    from conftest import make_document
+
+    from dateline.extract import extract_mentions
+
+    doc = make_document("Gunmen committed a massacre in the village of Tel Hamis on Sunday.")
+    kinds = {(m.type, m.modality) for m in extract_mentions(doc, nlp)}
+    assert ("ASSAULT", "asserted") in kinds
+    assert not any(modality == "promised" for _, modality in kinds)
