@@ -207,3 +207,85 @@ def test_a_named_place_hit_is_the_place_not_the_target(nlp):
     m = only(nlp, "Rebel artillery shelled Damascus overnight.", "ASSAULT")
     assert m.actor2 is None
     assert "Damascus" in [p.text for p in m.places]
+
+
+def roles(nlp, text: str) -> tuple[str | None, str | None]:
+    """(actor1, actor2) of the sentence's one ASSAULT mention."""
+    m = only(nlp, text, "ASSAULT")
+    return (m.actor1.text if m.actor1 is not None else None, recipient(m))
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        # Who launched, carried out or claimed the attack a noun names.
+        ("The separatists launched a wave of attacks across the province.", "separatists"),
+        ("The Red Brigades claimed responsibility for the bombing in the capital.",
+         "Red Brigades"),
+        ("The militia's decision to carry out the attacks was widely criticised.", "militia"),
+        ("The bombing by the rebels destroyed the bridge.", "rebels"),
+        # A denied claimant, the event itself, a weapon or a victim is not the attacker.
+        ("No group has claimed responsibility for the explosion.", None),
+        ("The shop window was damaged by the blast.", None),
+        ("Dozens died in the raids on the village.", None),
+        ("A car bomb killed four soldiers at the checkpoint.", None),
+    ],
+)  # fmt: skip
+def test_the_attacker_of_an_attack_noun(nlp, text, attacker):
+    assert roles(nlp, text)[0] == attacker
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # The bearer of the lives claimed, not "lives".
+        ("The bombs claimed the lives of six soldiers.", "soldiers"),
+        # What an explosion, as the agent of a passive, acted on beats the victims.
+        ("The City Hall in Denver was wrecked by an explosion, killing nine people.",
+         "City Hall"),
+        ("A bomber on a motorbike crashed into an army patrol.", "army patrol"),
+        # Whom an attack is blamed on is its alleged author, not its target.
+        ("Some blamed the attack on the separatists.", None),
+        # Whom a participle or relative clause says the attack was aimed at.
+        ("The province has seen many bombings targeted at the federal police.",
+         "federal police"),
+        ("The separatists claimed the bombings, which seemed to be aimed at tourists.",
+         "tourists"),
+        # The of-object of an attack noun is its target, unless a town (the place).
+        ("The assassination of the mayor shocked the town.", "mayor"),
+        ("The shelling of the city continued for a week.", None),
+        # A killing the attack answers is not its outcome.
+        ("They said the bombings were revenge for the army's killing of farmers.", None),
+        # The fire opened is the act, not its target.
+        ("Gunmen opened fire on a patrol near the bridge.", "patrol"),
+    ],
+)  # fmt: skip
+def test_the_target_of_an_attack(nlp, text, target):
+    assert roles(nlp, text)[1] == target
+
+
+def test_a_fight_between_two_sides(nlp):
+    assert roles(nlp, "A boy was hurt in a battle between police and rioters.") == (
+        "police",
+        "rioters",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Every place of a coordination after a place preposition.
+        ("Gunmen opened fire on a patrol near Kafr Nabl and Maarat Misrin.",
+         ["Kafr Nabl", "Maarat Misrin"]),
+        # Where the target was is where it was hit.
+        ("The Grand Hotel in Sousse was wrecked by an explosion.", ["Sousse"]),
+        # With no place named, the place noun the event is located at.
+        ("By evening the brigade had detonated twenty bombs across the city.", ["city"]),
+        ("The bombing of the town caused chaos.", ["town"]),
+        ("The deadliest explosion was at the crowded bus station.", ["crowded bus station"]),
+        ("Late at night a wave of shooting broke out in the eastern districts.",
+         ["eastern districts"]),
+    ],
+)  # fmt: skip
+def test_the_places_of_an_attack(nlp, text, places):
+    assert [p.text for p in only(nlp, text, "ASSAULT").places] == places

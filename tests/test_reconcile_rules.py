@@ -114,3 +114,89 @@ def test_a_denied_report_joins_the_event_but_gives_no_toll():
     (event,) = reconcile([told, denied])
     assert (event.fatalities.low, event.fatalities.high) == (4, 4)
     assert event.modality == "asserted"
+
+
+IRAN_GOV = Actor("IRN-GOV", "Iranian government", country="IRN", sector="GOV")
+IRAN_MIL = Actor("IRN-MIL", "Iranian military", country="IRN", sector="MIL")
+SYRIA_GOV = Actor("SYR-GOV", "Syrian government", country="SYR", sector="GOV")
+USA_MIL = Actor("USA-MIL", "U.S. military", country="USA", sector="MIL")
+QAIM = Place("Qaim", "IRQ", 34.38, 41.10, "town", admin1="Anbar", geonameid=12)
+IRAQ = Place("Iraq", "IRQ", 33.0, 44.0, "country")
+
+
+def deliveries(sentence: str):
+    """One actor's flights and drones, told in ``sentence`` on one official's word."""
+    common = dict(actor1=IRAN_MIL, actor2=None, place=IRAQ)
+    return [
+        mention(sentence, "officials said", trigger="flying", type="AID", **common),
+        mention(sentence, "officials said", trigger="sending", type="MOBILIZE", **common),
+    ]
+
+
+def test_a_sentence_telling_one_deed_in_addition_to_another_gives_two_events():
+    told = "Tehran has been flying weapons to Baghdad every night, officials said, {} drones."
+    assert len(reconcile(deliveries(told.format("in addition to sending")))) == 2
+    # Without the connective, one sentence telling one actor's deployment twice is one event.
+    assert len(reconcile(deliveries(told.format("sending")))) == 1
+
+
+def competing_claims(*, attributed: bool):
+    sentence = (
+        "The Herald reported that government jets bombed the market in Qaim, while "
+        "local media said the attack was carried out by foreign drones."
+    )
+    common = dict(sentence=sentence, type="ASSAULT", actor2=None, date=dt.date(2014, 6, 24))
+    jets = mention(
+        **common,
+        trigger="bombed",
+        mode="aerial",
+        actor1=SYRIA_GOV,
+        place=QAIM,
+        attribution="The Herald reported" if attributed else None,
+    )
+    drones = mention(
+        **common,
+        trigger="attack",
+        mode="drone",
+        actor1=USA_MIL,
+        place=None,
+        attribution="local media said" if attributed else None,
+    )
+    return [jets, drones]
+
+
+def test_one_sentence_setting_two_sources_against_each_other_tells_one_event():
+    (event,) = reconcile(competing_claims(attributed=True))
+    fields = {c.field: c for c in event.contradictions}
+    assert set(fields["actor1"].values) == {"SYR GOV", "USA MIL"}
+
+
+def test_the_words_two_mentions_share_with_their_own_sentence_are_no_evidence():
+    # With no sources set against each other, conflicting perpetrators in one sentence
+    # are two strikes: the words the two mentions share are their sentence's, not evidence.
+    assert len(reconcile(competing_claims(attributed=False))) == 2
+
+
+def offer(sentence: str, trigger: str, doc_offset: int):
+    return mention(
+        sentence,
+        trigger=trigger,
+        type="AGREE",
+        modality="promised",
+        offset=doc_offset,
+        actor1=IRAN_GOV,
+        actor2=None,
+        place=IRAQ,
+        date=None,
+    )
+
+
+def test_an_offer_quoted_twice_in_one_report_is_one_event():
+    first = offer('Tehran is offering "whatever it takes to win," an adviser said.', "offering", 0)
+    quoted = (
+        'A weekly writes that the Iranian leadership offered Baghdad "whatever it takes to win".'
+    )
+    second = offer(quoted, "offered", 400)
+    assert len(reconcile([first, second])) == 1
+    other = quoted.replace("whatever it takes to win", "support of every kind")
+    assert len(reconcile([first, offer(other, "offered", 400)])) == 2

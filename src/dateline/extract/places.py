@@ -36,6 +36,9 @@ NON_PLACE_LABELS = frozenset(
 MIN_HEADLINE_WORD = 3
 MIN_HEADLINE_WORDS = 4
 HEADLINE_CAPITALS = 0.7
+# "at the station": a place preposition for a place noun (not for any proper noun:
+# "at Google").
+COMMON_PLACE_PREP = "at"
 # A place under these is a topic ("a meeting about events in Iraq"), not a venue.
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 # Subordinate clauses that state a separate proposition ("while officials voiced ...").
@@ -45,7 +48,7 @@ SEPARATE_CLAUSE_MARKS = frozenset({"while", "although", "though", "whereas", "as
 @Language.factory(
     "dateline_places",
     default_config={"extra_dirs": []},
-    requires=["doc.ents", "token.dep", "doc.spans", "span._.dl_actor1"],
+    requires=["doc.ents", "token.dep", "doc.spans", "span._.dl_actor1", "span._.dl_actor2"],
     assigns=["doc.spans", "span._.dl_places", "span._.dl_argument_places"],
 )
 def make_places(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "PlaceFinder":
@@ -75,7 +78,7 @@ class PlaceFinder:
             if "places_from" in span._.dl_entry:
                 found = _within_arguments(span, candidates, self._argument_heads(span))
             else:
-                found = _assign(span, candidates, anchors)
+                found = _assign(span, candidates, anchors) or self._common_places(span)
             span._.dl_argument_places = own
             span._.dl_places = _unique([*own, *found])
         return doc
@@ -86,7 +89,7 @@ class PlaceFinder:
             if ent.label_ in PLACE_LABELS and self._used_as_place(ent.root):
                 found[(ent.start, ent.end)] = ent
         for token in doc:
-            if token.pos_ == "PROPN" and token.dep_ == "pobj" and self._after_place_prep(token):
+            if token.pos_ == "PROPN" and self._after_place_prep(_first_conjunct(token)):
                 span = syntax.noun_phrase(token)
                 if not _overlaps(span, found) and self._plausible_name(span):
                     found[(span.start, span.end)] = span
@@ -122,8 +125,15 @@ class PlaceFinder:
         )
 
     def _after_place_prep(self, token: Token) -> bool:
+        """ "in Al-Qa'm", "east of Talafar", "at Oxford Street" (a name whose head is a
+        place noun), and the names coordinated with them ("in Tal Kalakh and Wadi
+        Khaled")."""
+        if token.dep_ != "pobj":
+            return False
         prep = token.head
         if prep.lower_ in self.place_preps:
+            return True
+        if prep.lower_ in self.entity_preps and self._is_territory(token):
             return True
         return prep.lower_ == "of" and self._of_place(prep.head)
 
@@ -132,6 +142,28 @@ class PlaceFinder:
         if span.root.ent_type_ in NON_PLACE_LABELS:
             return False
         return not any(t.lemma_.lower() in self.actors.lemmas for t in span)
+
+    def _common_places(self, span: Span) -> list[Span]:
+        """With no place named, a place noun the event itself is located at ("bombs
+        across the city", "fighting in the border area", "the bombing of the town"):
+        the resolver reads it from context or falls back."""
+        root, anchor = span.root, span.doc[span._.dl_anchor]
+        heads = [root, anchor]
+        event = root
+        while event.dep_ == "pobj" and event.head.lower_ == "of" and event.head.head.pos_ == "NOUN":
+            event = event.head.head  # "a wave of shooting broke out in ..."
+        if event.dep_ in syntax.SUBJECT_DEPS and root.pos_ == "NOUN" and root.i == anchor.i:
+            heads.append(event.head)  # "the explosion was at the station"
+        found = []
+        for head in dict.fromkeys(heads):
+            preps = [*self.place_preps, COMMON_PLACE_PREP]
+            if head.pos_ in {"NOUN", "PROPN"}:
+                preps.append("of")  # "the bombing of the town"
+            for preposition in preps:
+                for noun in syntax.prep_objects(head, preposition):
+                    if noun.pos_ == "NOUN" and self._is_territory(noun):
+                        found.append(syntax.noun_phrase(noun))
+        return found
 
     def _argument_heads(self, span: Span) -> list[Token]:
         source = span._.dl_entry.get("places_from")
@@ -164,6 +196,12 @@ class PlaceFinder:
         return not self._is_territory(token) and token.lemma_.lower() not in self.of_heads
 
 
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
 def _is_headline(sentence: Span) -> bool:
     words = [t for t in sentence if t.is_alpha and len(t) > MIN_HEADLINE_WORD]
     capitalised = sum(1 for t in words if t.text[0].isupper())
@@ -183,6 +221,9 @@ def _assign(span: Span, candidates: list[Span], anchors: set[int]) -> list[Span]
     anchor = doc[span._.dl_anchor]
     excluded = _excluded_tokens(span, anchor)
     own_clause = syntax.clause_tokens(anchor) | {t.i for t in span.root.subtree}
+    target = span._.dl_actor2
+    if target is not None:  # "the City Hall in Denver was wrecked": where the target was
+        own_clause |= {t.i for t in target.root.subtree}
     below = _subtree_without_other_events(anchor, anchors) - own_clause
     layers = [own_clause, below]
     if anchor.dep_ in syntax.CLAUSE_DEPS and anchor.head.i not in anchors:

@@ -65,6 +65,13 @@ PROTEST_LEMMAS = frozenset({"protest"})
 PROTEST_PREPS = ("against", "of", "at")
 # Subordinators of the condition a threat sets ("unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"unless", "if"})
+# Participles that say whom an attack was aimed at ("bombings targeted at the army").
+AIM_LEMMAS = frozenset({"target", "aim", "direct"})
+AIM_PREPS = ("at", "against")
+# "revenge for the killing of ...": what an attack answers.
+MOTIVE_PREPS = frozenset({"for"})
+# "claimed the lives of six soldiers": a life lost is its bearer's.
+LIFE_LEMMAS = frozenset({"life"})
 # Where an embedded act ("threatened to cut off power *to* the republic") names its
 # recipient, after its object.
 EMBEDDED_PREPS = ("to", "with", "against", "on", "from", "for")
@@ -141,6 +148,9 @@ class RecipientFinder:
             "clause_subject": lambda _span, anchor: _clause_subject(anchor),
             "object": lambda _span, anchor: _object(anchor),
             "dative": lambda _span, anchor: _dative(anchor),
+            "between_second": lambda span, _anchor: _between_second(span.root),
+            "agent_patient": lambda span, _anchor: _agent_patient(span.root),
+            "aimed_at": lambda span, _anchor: _aimed_at(span.root),
         }
 
     def find(self, span: Span, anchor: Token, *, actor1: Token | None) -> Token | None:
@@ -150,6 +160,7 @@ class RecipientFinder:
         for slot in self.slots.get(event_type, ()):
             finder = self.finders.get(slot)
             found = finder(span, anchor) if finder else _prep_slot(slot, span, anchor)
+            found = None if found is None else _bearer(found)
             if found is None or found.i == span.root.i:
                 continue
             if actor1 is not None and found.i == actor1.i:
@@ -180,6 +191,8 @@ class RecipientFinder:
                 and (span._.dl_entry.get("mode") in HOST_MODES or event_type in DEPLOYMENT_TYPES)
             )
             return (found, False) if host else (None, True)
+        if event_type in TARGET_TYPES and in_class(found, words.events):
+            return None, True  # "opened fire on a patrol": the fire is the act itself
         if event_type in TARGET_TYPES and slot not in SOURCE_SLOTS:
             return found, False
         if words.actor_like(found) and not in_class(found, words.events):
@@ -348,10 +361,58 @@ def _purposes(verb: Token) -> list[Token]:
 def _victim(span: Span) -> Token | None:
     doc = span.doc
     for index in span._.dl_entry.get("outcome_tokens", ()):
+        if _motive(doc[index]):
+            continue
         objects = syntax.direct_objects(doc[index])
         if objects and objects[0].pos_ != "NUM":
-            return objects[0]
+            return _bearer(objects[0])
     return None
+
+
+def _motive(outcome: Token) -> bool:
+    """ "revenge for the army's killing of farmers": a killing the attack answers, not
+    its outcome."""
+    if outcome.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    cause = outcome.dep_ == "pobj" and outcome.head.lower_ in MOTIVE_PREPS
+    return cause or bool(syntax.children(outcome, {"poss"}))
+
+
+def _bearer(token: Token) -> Token | None:
+    """ "the lives of six soldiers": the soldiers; "claimed nine lives": no one named."""
+    if token.lemma_.lower() not in LIFE_LEMMAS:
+        return token
+    bearers = syntax.prep_objects(token, "of")
+    return bearers[0] if bearers else None
+
+
+def _between_second(noun: Token) -> Token | None:
+    """ "a battle between police and rioters": the rioters (the police are actor1)."""
+    for side in syntax.prep_objects(noun, "between"):
+        others = syntax.children(side, {"conj"})
+        if others:
+            return others[0]
+    return None
+
+
+def _aimed_at(noun: Token) -> Token | None:
+    """ "bombings targeted at the army", "attacks which seemed aimed at civilians"."""
+    for clause in syntax.children(noun, {"acl", "relcl"}):
+        for verb in clause.subtree:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in AIM_LEMMAS:
+                continue
+            for preposition in AIM_PREPS:
+                found = syntax.prep_objects(verb, preposition)
+                if found:
+                    return found[0]
+    return None
+
+
+def _agent_patient(noun: Token) -> Token | None:
+    """ "the hall was wrecked by an explosion": what the event, as agent, acted on."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
+        return None
+    return syntax.passive_subject(noun.head.head)
 
 
 def _loser(span: Span) -> Token | None:

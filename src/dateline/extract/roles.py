@@ -33,6 +33,8 @@ SELF_MOVED_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # Named modifiers that can be an event noun's agent; a place name ("the Baghdad
 # bombing") is where it happened.
 AGENT_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+# "*No* group has claimed responsibility": a denied agent.
+NEGATIVE_DETERMINERS = frozenset({"no"})
 
 
 @Language.factory(
@@ -49,10 +51,11 @@ class RoleFinder:
     def __init__(self, *, extra_dirs: Sequence[Path] = ()) -> None:
         register()
         self.words = ActorWords(word_classes(extra_dirs=extra_dirs))
-        slots = {
-            row["type"]: tuple(row["actor2"])
-            for row in load_rows("extract", "roles", extra_dirs=extra_dirs)
-        }
+        rows = load_rows("extract", "roles", extra_dirs=extra_dirs)
+        slots = {row["type"]: tuple(row["actor2"]) for row in rows if "type" in row}
+        self.perpetration = frozenset(w for r in rows for w in r.get("perpetration_verbs", ()))
+        self.responsibility = frozenset(w for r in rows for w in r.get("responsibility_nouns", ()))
+        self.blame = frozenset(w for r in rows for w in r.get("blame_verbs", ()))
         self.recipients = RecipientFinder(self.words, slots)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -60,7 +63,8 @@ class RoleFinder:
             anchor = doc[span._.dl_anchor]
             actor1 = self._actor1(span, anchor)
             span._.dl_actor1 = _phrase(actor1)
-            span._.dl_actor2 = _phrase(self.recipients.find(span, anchor, actor1=actor1))
+            actor2 = self.recipients.find(span, anchor, actor1=actor1)
+            span._.dl_actor2 = None if self._blamed_on(span.root, actor2) else _phrase(actor2)
         return doc
 
     def _actor1(self, span: Span, anchor: Token) -> Token | None:
@@ -76,14 +80,47 @@ class RoleFinder:
         if syntax.is_passive(anchor):
             agents = syntax.prep_objects(anchor, "by")
             if agents:
-                return agents[0]
-            return self._own_forces(span, anchor)
+                return self._not_the_act(agents[0], span)
+            return self._own_forces(span, anchor) or self._noun_trigger_agent(span, anchor)
         if anchor.pos_ in {"NOUN", "PROPN"}:
             return self._noun_agent(anchor)
+        if "via_prep_of" in entry and not syntax.children(anchor, syntax.OBJECT_DEPS):
+            # "dozens died in the raids": the subject of an outcome with no object is its
+            # victim; the raid names its own agent, if any.
+            return self._noun_trigger_agent(span, anchor)
         agent = syntax.subject(anchor)
-        if agent is not None and agent.i == span.root.i:  # "rebel attacks killed ten"
-            return self._noun_agent(agent) if agent.pos_ in {"NOUN", "PROPN"} else None
+        return None if agent is None else self._not_the_act(agent, span)
+
+    def _noun_trigger_agent(self, span: Span, anchor: Token) -> Token | None:
+        """ "soldiers were killed in rebel attacks": the attack noun's own agent."""
+        root = span.root
+        if root.i == anchor.i or root.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return self._noun_agent(root)
+
+    def _not_the_act(self, agent: Token, span: Span) -> Token | None:
+        """ "rebel attacks killed ten", "a car bomb killed four", "damaged by the blast":
+        an event or a weapon in the agent's slot is not who acted; the group it names
+        is."""
+        if agent.pos_ not in {"NOUN", "PROPN"}:
+            return agent
+        words = self.words
+        if (
+            agent.i == span.root.i
+            or in_class(agent, words.events)
+            or in_class(agent, words.materiel)
+        ):
+            return self._noun_agent(agent)
         return agent
+
+    def _blamed_on(self, act: Token, found: Token | None) -> bool:
+        """ "some blamed the attack on the separatists": whom an attack is blamed on is its
+        alleged author, not its target."""
+        if found is None or act.dep_ not in syntax.OBJECT_DEPS:
+            return False
+        blamed = act.head.lemma_.lower() in self.blame
+        on = found.head
+        return blamed and on.lower_ == "on" and on.head.i in {act.i, act.head.i}
 
     def _own_forces(self, span: Span, verb: Token) -> Token | None:
         """ "Iran's army was placed on alert", "the guerrillas were demobilized": with no
@@ -116,7 +153,42 @@ class RoleFinder:
         for child in syntax.children(noun, {"amod"}):
             if child.ent_type_ in NATIONALITY_LABELS:
                 return child
-        return None
+        for author in (*syntax.prep_objects(noun, "by"), *syntax.prep_objects(noun, "between")):
+            if self.words.group_like(author):  # "a bombing by the separatists"
+                return author
+        return self._perpetrator(noun)
+
+    def _perpetrator(self, noun: Token) -> Token | None:
+        """Who carried out the act a noun names: "the rebels launched a wave of attacks",
+        "the group's decision to carry out the attacks", "the militia claimed
+        responsibility for the bombing"."""
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "a wave of attacks": the wave was launched
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "for":
+            claim = head.head
+            if (
+                claim.lemma_.lower() not in self.responsibility
+                or claim.dep_ not in syntax.OBJECT_DEPS
+            ):
+                return None
+            verb = claim.head
+        elif noun.dep_ in syntax.OBJECT_DEPS and head.lemma_.lower() in self.perpetration:
+            verb = head
+        else:
+            return None
+        agent = syntax.subject(verb)
+        if agent is None or _nobody(agent):  # "no group has claimed responsibility"
+            return None
+        if self.words.actor_like(agent):
+            return agent
+        # "the group's decision to carry out": the decision's owner
+        owners = syntax.children(agent, {"poss"})
+        return owners[0] if owners and self.words.group_like(owners[0]) else None
+
+
+def _nobody(token: Token) -> bool:
+    return any(d.lower_ in NEGATIVE_DETERMINERS for d in syntax.children(token, {"det"}))
 
 
 def _phrase(token: Token | None) -> Span | None:

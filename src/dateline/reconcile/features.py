@@ -29,6 +29,11 @@ RELATIVE_SLACK_DAYS = 1
 WEEK_DAYS = 7
 _WORD = re.compile(r"[a-z0-9]+")
 _FIGURE = re.compile(r"\b(?:\d[\d,]*\d|\d)\b|\b[a-z]+\b")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+# A shared quotation this long is someone's words repeated, not a common name or slogan.
+MIN_QUOTE_WORDS = 3
+_NO_QUOTES: frozenset[str] = frozenset()
+_DOTTED_CAPITAL_I = "\u0130"
 # Four-digit figures in this range are years, which say nothing about the event.
 YEARS = range(1900, 2101)
 NUMBER_WORD_CACHE = 1 << 16
@@ -43,6 +48,9 @@ class View:
     index: int  # position in canonical order
     doc: str
     sentence: int  # start offset of the sentence in its document
+    trigger: int  # start offset of the trigger in its document
+    attribution: tuple[int, int] | None  # who the sentence says told it (document offsets)
+    sequence: tuple[int, ...]  # offsets of connectives telling two events ("after")
     root: str  # the original of ``doc`` when ``doc`` is a copy: one independent source
     family: str
     type: str
@@ -61,6 +69,7 @@ class View:
     killed: Count | None
     tokens: frozenset[str]
     numbers: frozenset[str]  # figures in the sentence other than years
+    quotes: frozenset[str]  # quotations in the sentence, as lower-case words
 
 
 def build_view(
@@ -69,11 +78,15 @@ def build_view(
     """The comparable view of ``mention``."""
     lo, hi = date_interval(mention)
     place = mention.place
+    attribution = mention.attribution
     fine = place is not None and place.precision in FINE_PRECISIONS and place.lat is not None
     return View(
         index=index,
         doc=mention.doc_id,
         sentence=mention.sentence.start,
+        trigger=mention.trigger.start,
+        attribution=(attribution.start, attribution.end) if attribution else None,
+        sequence=sequence_marks(mention, lexicon=lexicon),
         root=root_of(mention.doc_id, duplicates),
         family=lexicon.family(mention.type),
         type=mention.type,
@@ -92,6 +105,7 @@ def build_view(
         killed=mention.killed,
         tokens=content_tokens(mention.sentence.text),
         numbers=figures(mention.sentence.text),
+        quotes=quotations(mention.sentence.text),
     )
 
 
@@ -102,6 +116,15 @@ def root_of(doc_id: str, duplicates: Mapping[str, str]) -> str:
         doc_id = duplicates[doc_id]
         seen.add(doc_id)
     return doc_id
+
+
+def sequence_marks(mention: Mention, *, lexicon: Lexicon) -> tuple[int, ...]:
+    """Document offsets of the sentence's connectives that tell two events apart."""
+    start = mention.sentence.start
+    # Lower-casing keeps offsets once the one letter it expands (dotted capital I) is
+    # replaced; matching lower-case text is twice as fast as a case-blind pattern.
+    text = mention.sentence.text.replace(_DOTTED_CAPITAL_I, "I").lower()
+    return tuple(start + m.start() for m in lexicon.sequence_cues.finditer(text))
 
 
 def is_territorial(mention: Mention, *, lexicon: Lexicon) -> bool:
@@ -154,6 +177,16 @@ def figures(text: str) -> frozenset[str]:
         elif _number_word(word):
             found.add(word)
     return frozenset(found - _UNTELLING)
+
+
+def quotations(text: str) -> frozenset[str]:
+    """Quoted passages of at least ``MIN_QUOTE_WORDS`` words, lower-cased, words only."""
+    found = set()
+    for passage in _QUOTED.findall(text):
+        words = _WORD.findall(passage.lower())
+        if len(words) >= MIN_QUOTE_WORDS:
+            found.add(" ".join(words))
+    return frozenset(found) if found else _NO_QUOTES
 
 
 @lru_cache(maxsize=NUMBER_WORD_CACHE)

@@ -1,4 +1,4 @@
-"""The reconciliation tables: type families, territorial markers, attribution cues.
+"""The reconciliation tables: type families, territorial markers, attribution and sequence cues.
 
 Read once per process through :mod:`dateline.datafiles` (packaged tables under
 ``dateline/data/reconcile/`` plus the user's, see there).
@@ -30,6 +30,9 @@ class Lexicon:
     # Modalities that speak only of what might be ("would consider", "may have",
     # "denied"): such mentions join an event others report, never found one alone.
     unfounded_modalities: frozenset[str] = frozenset()
+    # Connectives that, between two event words of one sentence, tell two events; matched
+    # against lower-case text.
+    sequence_cues: re.Pattern[str] = re.compile(r"(?!)")
 
     def family(self, event_type: str) -> str:
         """The family of ``event_type``; an unknown type is a family of its own."""
@@ -62,6 +65,7 @@ def default_lexicon() -> Lexicon:
         unfounded_modalities=frozenset(
             r["modality"] for r in read_table(TOPIC, "modalities") if not r["founds_event"]
         ),
+        sequence_cues=_cue_pattern(r["cue"] for r in read_table(TOPIC, "sequence")),
     )
 
 
