@@ -200,3 +200,24 @@ def test_an_offer_quoted_twice_in_one_report_is_one_event():
     assert len(reconcile([first, second])) == 1
     other = quoted.replace("whatever it takes to win", "support of every kind")
     assert len(reconcile([first, offer(other, "offered", 400)])) == 2
+
+
+def test_deployments_stating_different_figures_count_against_one_event():
+    from dateline.reconcile.features import build_view
+    from dateline.reconcile.score import W_FIGURE_CLASH, W_SHARED_FIGURE, figure_score
+
+    def view(sentence: str, trigger: str, kind: str = "MOBILIZE"):
+        mention = make_mention(doc_id="d", sentence=sentence, trigger=trigger, type=kind)
+        return build_view(0, mention, lexicon=default_lexicon(), duplicates={})
+
+    forty = view("Forty marines arrived in Erbil on Monday.", "arrived")
+    ninety = view("About 90 soldiers were assigned to the Erbil base.", "assigned")
+    again = view("The forty marines who arrived in Erbil trained.", "arrived")
+    unnumbered = view("Marines were assigned to the Erbil base.", "assigned")
+    assert figure_score(forty, ninety) == W_FIGURE_CLASH < 0
+    assert figure_score(forty, again) == W_SHARED_FIGURE > 0
+    assert figure_score(forty, unnumbered) == 0.0
+    # Tolls are weighed apart: for attacks, figures in the sentence are not contingents.
+    raid = view("Forty people died when jets struck Erbil.", "struck", "ASSAULT")
+    other_raid = view("Jets struck Erbil again, killing 90 people.", "struck", "ASSAULT")
+    assert figure_score(raid, other_raid) == 0.0

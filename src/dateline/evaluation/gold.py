@@ -160,17 +160,24 @@ def _score_fields(report: GoldReport, event: dict[str, Any], gold: dict[str, Any
             score.correct += int(check(expected))
 
 
+# Gold evidence is typed with straight quotes; pages use curly ones. One character
+# for one, so offsets stay put.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def evidence_clusters(event: dict[str, Any], gold: list[dict[str, Any]]) -> set[str]:
     """Gold clusters whose evidence holds the trigger of one of the event's mentions."""
     clusters = set()
     for m in event.get("mentions", []):
         trigger = m["trigger"]["start"] - m["start"]
+        text = m["text"].translate(_QUOTES)
         for g in gold:
             if g["doc"] != m["doc"]:
                 continue
+            evidence = (g.get("evidence") or "").translate(_QUOTES)
             # Gold evidence may skip words with "..."; any quoted part may hold the trigger.
-            for part in filter(None, (p.strip() for p in (g.get("evidence") or "").split("..."))):
-                at = m["text"].find(part)
+            for part in filter(None, (p.strip() for p in evidence.split("..."))):
+                at = text.find(part)
                 if at >= 0 and at <= trigger < at + len(part):
                     clusters.add(g["cluster"])
     return clusters

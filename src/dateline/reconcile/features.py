@@ -56,6 +56,7 @@ class View:
     type: str
     mode: str | None  # its group: "aerial" and "drone" are both "air"
     territorial: bool
+    counted: bool  # its type's reports state how many (see Lexicon.counted_types)
     realis: bool
     lo: int | None  # earliest possible date (ordinal)
     hi: int | None  # latest possible date (ordinal)
@@ -92,6 +93,7 @@ def build_view(
         type=mention.type,
         mode=lexicon.mode_group(mention.mode),
         territorial=is_territorial(mention, lexicon=lexicon),
+        counted=mention.type in lexicon.counted_types,
         realis=mention.modality in REALIS_MODALITIES,
         lo=lo,
         hi=hi,

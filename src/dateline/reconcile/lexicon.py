@@ -24,6 +24,7 @@ class Lexicon:
     ranks: dict[str, int]  # PLOVER type -> specificity rank, 0 = most specific
     mode_groups: dict[str, str]  # mode -> group of modes reports use for one another
     territorial_modes: frozenset[str]
+    counted_types: frozenset[str]  # types whose reports state how many (troops, flights)
     territorial_sub_events: frozenset[str]
     weak_cues: re.Pattern[str]
     anonymous_cues: re.Pattern[str]
@@ -57,6 +58,9 @@ def default_lexicon() -> Lexicon:
         ranks=ranks,
         mode_groups={row["mode"]: row["group"] for row in read_table(TOPIC, "modes")},
         territorial_modes=frozenset(r["value"] for r in territorial if r["field"] == "mode"),
+        counted_types=frozenset(
+            row["type"] for row in read_table(TOPIC, "families") if row.get("counted")
+        ),
         territorial_sub_events=frozenset(
             r["value"] for r in territorial if r["field"] == "acled_sub_event_type"
         ),
