@@ -224,6 +224,9 @@ def roles(nlp, text: str) -> tuple[str | None, str | None]:
          "Red Brigades"),
         ("The militia's decision to carry out the attacks was widely criticised.", "militia"),
         ("The bombing by the rebels destroyed the bridge.", "rebels"),
+        ("The town has suffered a spate of bombings carried out by the separatists.",
+         "separatists"),
+        ("The raids carried out by the air force destroyed the bridge.", "air force"),
         # A denied claimant, the event itself, a weapon or a victim is not the attacker.
         ("No group has claimed responsibility for the explosion.", None),
         ("The shop window was damaged by the blast.", None),

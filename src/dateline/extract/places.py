@@ -11,9 +11,12 @@ after a place preposition ("in Al-Qa'm", "east of Talafar"), because the small
 model often labels Iraqi towns ORG or PERSON. A trigger takes the candidates in
 its own clause first, then in clauses below it that report no other event, then
 in the clause above it; places inside the agent's phrase or the attribution
-("officials in Anbar said") describe those, not the event. A capture's places are
-what was taken ("Saadiyah and Jalawla had fallen", "took control of Falluja"), never
-a place elsewhere in its clause ("in a sweep towards Baghdad").
+("officials in Anbar said") describe those, not the event, while a place in the
+target's phrase is where it was hit ("the hall in Denver was wrecked"). With no place
+named, a place noun the event is located at stands in ("bombs across the city").
+A capture's places are what was taken ("Saadiyah and Jalawla had fallen", "took
+control of Falluja"), never a place elsewhere in its clause ("in a sweep towards
+Baghdad").
 """
 
 from collections.abc import Sequence

@@ -11,9 +11,12 @@ named site attacked is also the target); the owner of a place hit is ("Iraq's ai
 bases", "a blockade of Serbia"), as is the author of an act ("rejected an
 Australian ultimatum", "an offer from Kabul"). A host reached by a preposition
 ("traveled to Baghdad") and a country forces are sent into are recipients; an
-attack's victims come from its folded outcome ("killing 57 civilians"), and a
-captured place's loser from a retreat clause ("fell to the insurgents after
-government troops fled").
+attack's target is also the second side of a fight ("a battle between police and
+rioters"), what an event as agent acted on ("the hall was wrecked by an explosion")
+or whom it was aimed at ("bombings targeted at the army"); failing those, its victims
+come from its folded outcome ("killing 57 civilians", "claimed the lives of six
+soldiers"), and a captured place's loser from a retreat clause ("fell to the
+insurgents after government troops fled").
 """
 
 from collections.abc import Callable, Mapping, Sequence

@@ -5,10 +5,15 @@ Writes: ``span._.dl_actor1`` and ``span._.dl_actor2`` (noun-phrase Spans or None
 
 actor1 is the anchor's subject, or the by-agent of a passive ("were carried out
 by U.S. drones"), or the group or nationality an event noun names ("rebel
-attacks", "Palestinian riots"), or forces mobilised or stood down with no agent
-named ("the army was placed on alert"). actor2 is found by ``recipients`` from the
-slots ``data/extract/roles.jsonl`` lists for the event type. "he", "they" and "the
-group" are resolved only in the easy cases (``references``).
+attacks", "Palestinian riots") or its by-phrase ("a bombing by the IRA"), or who
+launched, carried out or claimed it ("the rebels launched a wave of attacks",
+"claimed responsibility for the bombing"), or forces mobilised or stood down with no
+agent named ("the army was placed on alert"). An event or a weapon in the agent's
+slot ("a car bomb killed four", "damaged by the blast") and the victim of an outcome
+("dozens died in the raids") are not the actor. actor2 is found by ``recipients``
+from the slots ``data/extract/roles.jsonl`` lists for the event type, never whom an
+attack is blamed on. "he", "they" and "the group" are resolved only in the easy
+cases (``references``).
 """
 
 from collections.abc import Sequence
@@ -160,9 +165,16 @@ class RoleFinder:
 
     def _perpetrator(self, noun: Token) -> Token | None:
         """Who carried out the act a noun names: "the rebels launched a wave of attacks",
-        "the group's decision to carry out the attacks", "the militia claimed
-        responsibility for the bombing"."""
-        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        "a spate of bombings carried out by the separatists", "the group's decision to
+        carry out the attacks", "the militia claimed responsibility for the bombing"."""
+        while True:
+            for clause in syntax.children(noun, {"acl"}):  # "bombings carried out by X"
+                if clause.lemma_.lower() in self.perpetration:
+                    for agent in syntax.prep_objects(clause, "by"):
+                        if self.words.group_like(agent):
+                            return agent
+            if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+                break
             noun = noun.head.head  # "a wave of attacks": the wave was launched
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "for":
