@@ -380,3 +380,23 @@ def test_committing_an_attack_is_the_deed_not_a_promise(nlp):
     kinds = {(m.type, m.modality) for m in extract_mentions(doc, nlp)}
     assert ("ASSAULT", "asserted") in kinds
     assert not any(modality == "promised" for _, modality in kinds)
+
+
+def test_the_reporting_outlet_is_kept_apart_from_the_source_it_cites(nlp):
+    from conftest import make_document
+
+    from dateline.extract import extract_mentions
+
+    doc = make_document(
+        "According to doctors in the town, at least 14 people were killed when shells hit "
+        "the bus station in Azaz, CNN reports.",
+        outlet=None,
+    )
+    (strike, *_) = [m for m in extract_mentions(doc, nlp) if m.type == "ASSAULT"]
+    assert strike.attribution.text == "doctors in the town"
+    assert strike.source == "CNN"
+    plain = make_document(
+        "Government jets bombed a market in Azaz on Monday, killing 9 people.",
+        outlet="Example Wire",
+    )
+    assert {m.source for m in extract_mentions(plain, nlp)} == {"Example Wire"}

@@ -2,7 +2,9 @@
 
 Reads: the parse and trigger spans.
 Writes: ``span._.dl_attribution``: the source's phrase ("local officials in Anbar
-province", "CNN", "a senior Iranian official") or None.
+province", "CNN", "a senior Iranian official") or None; ``span._.dl_outlet``: the
+organisation that reports the claim, when the sentence names one ("According to
+local officials, ..., CNN reports": the source is local officials, the outlet CNN).
 
 The nearest source wins: an "according to X" phrase in the trigger's sentence,
 else the subject of the closest reporting verb above the trigger ("..., CNN
@@ -23,13 +25,15 @@ from dateline.extract.lexicon import load_rows
 
 # A source phrase longer than this is cut to its noun phrase (clauses hang off it).
 MAX_SOURCE_TOKENS = 10
+# Outlets are organisations to the NER model ("CNN", "the New York Times", "Reuters").
+OUTLET_LABEL = "ORG"
 
 
 @Language.factory(
     "dateline_attribution",
     default_config={"extra_dirs": []},
     requires=["token.dep", "doc.spans"],
-    assigns=["span._.dl_attribution"],
+    assigns=["span._.dl_attribution", "span._.dl_outlet"],
 )
 def make_attribution(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "AttributionFinder":
     return AttributionFinder(extra_dirs=[Path(d) for d in extra_dirs])
@@ -47,6 +51,7 @@ class AttributionFinder:
     def __call__(self, doc: Doc) -> Doc:
         for span in doc.spans.get(TRIGGERS_KEY, []):
             span._.dl_attribution = self.find(span.root)
+            span._.dl_outlet = self.outlet(span.root)
         return doc
 
     def find(self, trigger: Token) -> Span | None:
@@ -57,6 +62,19 @@ class AttributionFinder:
                 if source is not None and trigger.i not in {t.i for t in source.subtree}:
                     return _source_span(source)
         return self._reporter(trigger)
+
+    def outlet(self, trigger: Token) -> Span | None:
+        """The outermost reporter above the trigger, when it is an organisation."""
+        found = None
+        token = trigger
+        while token.head.i != token.i:
+            child, token = token, token.head
+            if token.lemma_.lower() not in self.verbs or child.dep_ in syntax.SUBJECT_DEPS:
+                continue
+            speaker = _speaker(token)
+            if speaker is not None and speaker.ent_type_ == OUTLET_LABEL:
+                found = _source_span(speaker)
+        return found
 
     def _reporter(self, trigger: Token) -> Span | None:
         token = trigger

@@ -23,6 +23,7 @@ SPAN_ATTRIBUTES = {
     "dl_places": (),  # places: tuple of place Spans for this trigger
     "dl_argument_places": (),  # places: the ones named by the trigger's own argument
     "dl_attribution": None,  # attribution: the source's Span
+    "dl_outlet": None,  # attribution: the news organisation reporting it ("..., CNN reports")
     "dl_modality": "asserted",  # modality (a refusal reset by commitments): records.MODALITIES
     "dl_mode": None,  # acled: the refined mode
     "dl_acled": None,  # acled: (event type, sub-event type)

@@ -96,7 +96,7 @@ def _mentions(
         injured=tolls[1],
         attribution=_optional(trigger._.dl_attribution),
         modality=trigger._.dl_modality,
-        source=doc.outlet,
+        source=_text(trigger._.dl_outlet) or doc.outlet,
     )
     own = trigger._.dl_argument_places
     if trigger._.dl_mode in SPLIT_BY_PLACE_MODES and len(own) > 1:
@@ -146,3 +146,7 @@ def _span(span: SpacySpan) -> Span:
 
 def _optional(span: SpacySpan | None) -> Span | None:
     return None if span is None else _span(span)
+
+
+def _text(span: SpacySpan | None) -> str | None:
+    return None if span is None else span.text.strip()
