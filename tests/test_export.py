@@ -28,7 +28,7 @@ def test_contract_fields_are_all_there():
     assert set(record) >= CONTRACT_FIELDS
     assert set(record["mentions"][0]) >= {"doc", "source", "attributed_to", "text", "start", "end"}
     assert set(record["location"]) >= {"name", "country", "admin1", "lat", "lon", "geonameid"}
-    assert record["fatalities"] == {"low": 10, "best": 12, "high": 15}
+    assert record["fatalities"] == {"low": 10, "best": 12, "high": 15, "open_ended": False}
 
 
 def test_formats_registered():

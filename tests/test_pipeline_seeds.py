@@ -64,6 +64,8 @@ def test_al_qaim_strike_is_one_event_with_ranged_tolls(seed_ledger):
     assert len(events) == 1
     event = events[0]
     assert event["fatalities"]["low"] == 57 and event["fatalities"]["high"] == 71
+    assert event["injuries"]["low"] == 37 and event["injuries"]["high"] == 120
+    assert event["injuries"]["open_ended"]  # "more than 120 wounded"
     assert any(c["field"] == "fatalities" for c in event["contradictions"])
 
 

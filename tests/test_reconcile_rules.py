@@ -33,6 +33,9 @@ def test_a_figure_two_independent_reports_give_outweighs_a_better_sourced_one():
 def test_qualifiers_bound_the_range():
     more_than = toll_range([(count(120, "more_than"), NAMED, "a"), (count(37), NONE, "b")])
     assert (more_than.low, more_than.best, more_than.high) == (37, 120, 120)
+    assert more_than.open_ended  # "more than 120": the toll may exceed the high figure
+    exact_high = toll_range([(count(120, "more_than"), NAMED, "a"), (count(150), NONE, "b")])
+    assert exact_high.high == 150 and not exact_high.open_ended
     up_to = toll_range([(count(30, "up_to"), NAMED, "a"), (count(8), NAMED, "b")])
     assert (up_to.low, up_to.high) == (0, 30)
     dozens = toll_range([(count(24, "vague"), NAMED, "a"), (count(31), NONE, "b")])

@@ -43,7 +43,7 @@ def place_record(place: Place | None) -> dict[str, Any] | None:
 def range_record(toll: Range | None) -> dict[str, int | None] | None:
     if toll is None:
         return None
-    return {"low": toll.low, "best": toll.best, "high": toll.high}
+    return {"low": toll.low, "best": toll.best, "high": toll.high, "open_ended": toll.open_ended}
 
 
 def count_record(count: Count | None) -> dict[str, Any] | None:

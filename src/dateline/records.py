@@ -157,11 +157,16 @@ class Mention:
 
 @dataclass(frozen=True)
 class Range:
-    """Low / best / high, as UCDP reports tolls."""
+    """Low / best / high, as UCDP reports tolls.
+
+    ``open_ended`` says the highest figure is itself a floor ("more than 120"): the
+    toll may be higher than ``high``.
+    """
 
     low: int | None
     best: int | None
     high: int | None
+    open_ended: bool = False
 
 
 @dataclass(frozen=True)

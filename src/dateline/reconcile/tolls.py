@@ -33,6 +33,8 @@ EXACTNESS_POINTS = {
     "vague": -2.0,
 }
 CORROBORATION_POINTS = 1.0
+# Figures that bound the toll from below only: the range's high may be exceeded.
+OPEN_QUALIFIERS = frozenset({"at_least", "more_than", "vague"})
 
 
 def toll_range(claims: Sequence[tuple[Count, str, str]]) -> Range | None:
@@ -42,7 +44,11 @@ def toll_range(claims: Sequence[tuple[Count, str, str]]) -> Range | None:
     low = min(min(count.low, count.best) for count, _, _ in claims)
     high = max(count.best if count.high is None else count.high for count, _, _ in claims)
     best = min(min(_credibility(claims).items(), key=lambda kv: (-kv[1], kv[0]))[0], high)
-    return Range(low=low, best=max(best, low), high=high)
+    open_ended = any(
+        count.high is None and count.qualifier in OPEN_QUALIFIERS and count.best == high
+        for count, _, _ in claims
+    )
+    return Range(low=low, best=max(best, low), high=high, open_ended=open_ended)
 
 
 def _credibility(claims: Sequence[tuple[Count, str, str]]) -> dict[int, float]:

@@ -733,8 +733,10 @@ function contradictionBox(contradictions) {
 
 function rangeText(range) {
   if (!range) return "unknown";
-  if (range.low === range.high) return fmt(range.best);
-  return `${fmt(range.best)} (${fmt(range.low)}–${fmt(range.high)})`;
+  // An open-ended high ("more than 120") may be exceeded: shown as "120+".
+  const high = `${fmt(range.high)}${range.open_ended ? "+" : ""}`;
+  if (range.low === range.high) return range.open_ended ? high : fmt(range.best);
+  return `${fmt(range.best)} (${fmt(range.low)}–${high})`;
 }
 
 function renderEvent(record) {
