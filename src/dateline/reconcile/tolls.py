@@ -4,8 +4,8 @@ UCDP's practice: ``low`` and ``high`` are the lowest and highest credible figure
 ``best`` the figure from the most reliable report. Counts of one event are never added:
 two reports of 57 and 71 dead mean 57 to 71, not 128. Qualifiers bound the figures:
 "up to 30" reaches down to ``low`` 0; an open figure ("at least 57", "more than 120")
-bounds the range at the figure as stated (the open end stays on the mention), as UCDP
-codes "more than 120" as 120.
+bounds the range at the figure as stated, as UCDP codes "more than 120" as 120, and
+the range says ``open_ended`` when its high is such a floor.
 
 Rule for ``best``: each stated figure gets a credibility score, the sum of how it is
 sourced (a named source over an anonymous one over the outlet's own voice over hearsay),
