@@ -13,7 +13,7 @@ said") is resolved in the easy cases (``references``), else skipped for the next
 source up.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -65,29 +65,28 @@ class AttributionFinder:
 
     def outlet(self, trigger: Token) -> Span | None:
         """The outermost reporter above the trigger, when it is an organisation."""
-        found = None
-        token = trigger
-        while token.head.i != token.i:
-            child, token = token, token.head
-            if token.lemma_.lower() not in self.verbs or child.dep_ in syntax.SUBJECT_DEPS:
-                continue
-            speaker = _speaker(token)
-            if speaker is not None and speaker.ent_type_ == OUTLET_LABEL:
-                found = _source_span(speaker)
-        return found
+        outlets = [
+            speaker
+            for _, speaker in self._reports(trigger)
+            if speaker is not None and speaker.ent_type_ == OUTLET_LABEL
+        ]
+        return _source_span(outlets[-1]) if outlets else None
 
     def _reporter(self, trigger: Token) -> Span | None:
-        token = trigger
-        while token.head.i != token.i:
-            child, token = token, token.head
-            if token.lemma_.lower() not in self.verbs or child.dep_ in syntax.SUBJECT_DEPS:
-                continue
-            speaker = _speaker(token)
+        for child, speaker in self._reports(trigger):
             if speaker is not None and references.needs_antecedent(speaker):
                 speaker = _resolved_speaker(speaker, child)
             if speaker is not None:
                 return _source_span(speaker)
         return None
+
+    def _reports(self, trigger: Token) -> Iterator[tuple[Token, Token | None]]:
+        """Reporting verbs above the trigger, nearest first: (the reported child, speaker)."""
+        token = trigger
+        while token.head.i != token.i:
+            child, token = token, token.head
+            if token.lemma_.lower() in self.verbs and child.dep_ not in syntax.SUBJECT_DEPS:
+                yield child, _speaker(token)
 
 
 def _resolved_speaker(speaker: Token, report: Token) -> Token | None:
