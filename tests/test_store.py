@@ -68,3 +68,13 @@ def test_a_failure_while_writing_leaves_no_half_document(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         ledger.add_document(doc, [make_mention(doc)])
     assert ledger.counts() == {"documents": 0, "comments": 0, "mentions": 0, "events": 0}
+
+
+def test_one_document_is_read_by_id(tmp_path):
+    ledger = Ledger(tmp_path / "l.db")
+    first, second = make_document(id="a"), make_document("Shelling hit Douma.", id="b")
+    ledger.add_document(first, [])
+    ledger.add_document(second, [])
+    assert ledger.document("b") == second
+    assert ledger.document("missing") is None
+    assert ledger.documents(ids=["a"]) == [first]

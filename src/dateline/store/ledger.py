@@ -108,22 +108,28 @@ class Ledger:
             _delete_document(conn, doc.id)
             _insert_document(conn, doc, mentions)
 
-    def documents(self) -> list[Document]:
+    def documents(self, *, ids: Iterable[str] | None = None) -> list[Document]:
+        """Stored documents with their comments, by id; only ``ids`` when given."""
+        comments_query = select(schema.comments).order_by(
+            schema.comments.c.doc_id, schema.comments.c.idx
+        )
+        docs_query = select(schema.documents).order_by(schema.documents.c.id)
+        if ids is not None:
+            wanted = list(ids)
+            comments_query = comments_query.where(schema.comments.c.doc_id.in_(wanted))
+            docs_query = docs_query.where(schema.documents.c.id.in_(wanted))
         with self.engine.connect() as conn:
-            comment_rows = conn.execute(
-                select(schema.comments).order_by(schema.comments.c.doc_id, schema.comments.c.idx)
-            ).mappings()
             by_doc: dict[str, list[Comment]] = {}
-            for row in comment_rows:
+            for row in conn.execute(comments_query).mappings():
                 by_doc.setdefault(row["doc_id"], []).append(_comment_from_row(row))
-            rows = conn.execute(select(schema.documents).order_by(schema.documents.c.id))
             return [
                 Document(**{**row, "comments": tuple(by_doc.get(row["id"], ()))})
-                for row in rows.mappings()
+                for row in conn.execute(docs_query).mappings()
             ]
 
     def document(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents() if d.id == doc_id), None)
+        found = self.documents(ids=[doc_id])
+        return found[0] if found else None
 
     # -- mentions and events -----------------------------------------------
 
