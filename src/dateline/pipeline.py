@@ -126,8 +126,9 @@ def ingest_documents(
         if on_document:
             on_document(doc)
     duplicates = find_near_duplicates(dated)
-    summary.events = ledger.replace_events(reconcile(ledger.mentions(), duplicates=duplicates))
-    summary.mentions = ledger.counts()["mentions"]
+    mentions = ledger.mentions()
+    summary.events = ledger.replace_events(reconcile(mentions, duplicates=duplicates))
+    summary.mentions = len(mentions)
     return summary
 
 
