@@ -11,6 +11,10 @@ else the subject of the closest reporting verb above the trigger ("..., CNN
 reports"; "The Washington Post reported that ..."). A pronoun source ("they
 said") is resolved in the easy cases (``references``), else skipped for the next
 source up.
+
+It also writes ``span._.dl_actor1`` in one case roles cannot see: a first-person
+subject inside reported speech ('"We will storm Kirkuk," the commander said') is
+the speaker, so the speaker's phrase becomes the actor when roles found none.
 """
 
 from collections.abc import Iterator, Sequence
@@ -27,13 +31,15 @@ from dateline.extract.lexicon import load_rows
 MAX_SOURCE_TOKENS = 10
 # Outlets are organisations to the NER model ("CNN", "the New York Times", "Reuters").
 OUTLET_LABEL = "ORG"
+# Subjects that name whoever is speaking.
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 @Language.factory(
     "dateline_attribution",
     default_config={"extra_dirs": []},
     requires=["token.dep", "doc.spans"],
-    assigns=["span._.dl_attribution", "span._.dl_outlet"],
+    assigns=["span._.dl_attribution", "span._.dl_outlet", "span._.dl_actor1"],
 )
 def make_attribution(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "AttributionFinder":
     return AttributionFinder(extra_dirs=[Path(d) for d in extra_dirs])
@@ -52,7 +58,21 @@ class AttributionFinder:
         for span in doc.spans.get(TRIGGERS_KEY, []):
             span._.dl_attribution = self.find(span.root)
             span._.dl_outlet = self.outlet(span.root)
+            if span._.dl_actor1 is None:
+                span._.dl_actor1 = self.speaker_as_actor(doc[span._.dl_anchor])
         return doc
+
+    def speaker_as_actor(self, anchor: Token) -> Span | None:
+        """The speaker of the nearest report around a first-person subject ("we will
+        attack", "the rebels told us 'we will attack'": the rebels)."""
+        subject = syntax.subject(anchor)
+        if subject is None or subject.lower_ not in FIRST_PERSON:
+            return None
+        for child, speaker in self._reports(anchor):
+            if speaker is not None and references.needs_antecedent(speaker):
+                speaker = _resolved_speaker(speaker, child)
+            return None if speaker is None else _source_span(speaker)
+        return None
 
     def find(self, trigger: Token) -> Span | None:
         sentence = trigger.sent

@@ -11,6 +11,8 @@ is taken for hard-wrapped prose and left to the parser.
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dateline.ingest.datelines import wire_dateline
+
 # A dateline is a short all-caps place line ending in a dash, opening a paragraph.
 DATELINE_MAX_TOKENS = 8
 DATELINE_DASHES = ("\u2014", "\u2013", "--")
@@ -41,6 +43,14 @@ def _is_dateline_word(token: Token) -> bool:
 
 
 def _break_after_dateline(doc: Doc, first: Token) -> None:
+    line = doc.text[first.idx :].split("\n", 1)[0]
+    wire = wire_dateline(line)  # "KIRKUK, Iraq, June 12, 2014 (Reuters) - ": its date too
+    if wire is not None:
+        story = doc.char_span(first.idx + wire.story_start, first.idx + wire.story_start + 1,
+                              alignment_mode="expand")  # fmt: skip
+        if story is not None and story.start < len(doc):
+            doc[story.start].is_sent_start = True
+            return
     for token in doc[first.i : first.i + DATELINE_MAX_TOKENS]:
         if "\n" in token.text:
             return

@@ -1,9 +1,11 @@
 """The publication date a page states on a date line near its top.
 
 "June 24, 2014" at the end of the first line, "June 12, 2014 1:05 p.m. ET" on a
-line of its own, "Submitted by NAME on 06/13/2014 08:09 -0400". A date inside a
-sentence is an event date, not a publication date, so only dates that start or
-end a line, or fill most of a short line, count.
+line of its own, "Submitted by NAME on 06/13/2014 08:09 -0400", or a wire
+dateline opening the story ("KIRKUK, Iraq, June 12, 2014 (Reuters) - Gunmen
+..."), which also names the outlet. A date inside a sentence is an event date,
+not a publication date, so only dates that start or end a line, fill most of a
+short line, or sit in a wire dateline count.
 
 Written with regular expressions rather than dateparser.search: that finds
 dates anywhere in prose, which is exactly what a date line must not do.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 # How many non-blank lines from the top may hold the date line.
 HEAD_LINES = 6
@@ -37,6 +40,36 @@ _TIME = re.compile(
     r"(?:[A-Z]{2,4}|[+-]\d{4}|UTC[+-]?\d*)?\s*$",
     re.I,
 )
+
+
+# A wire dateline: a city in capitals, maybe its country, the date, maybe the outlet in
+# brackets, then a dash before the story.
+_WIRE = re.compile(
+    r"^\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{1,30})?(?:,|\s[-–—]+)\s*"
+    r"(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4})\s*"
+    r"(?:\((?P<outlet>[^()\n]{2,40})\)\s*)?[-–—]+\s"
+)
+
+
+@dataclass(frozen=True)
+class WireDateline:
+    date: dt.date
+    outlet: str | None
+    story_start: int  # where the story begins on the line, after the dash
+
+
+def wire_dateline(line: str) -> WireDateline | None:
+    """The date and outlet of a wire dateline opening ``line``, or None."""
+    head = _WIRE.match(line)
+    if head is None:
+        return None
+    for pattern in _DATES:
+        match = pattern.fullmatch(head.group("date"))
+        date = _to_date(match) if match else None
+        if date is not None:
+            return WireDateline(date, head.group("outlet"), head.end())
+    return None
 
 
 def _to_date(match: re.Match[str]) -> dt.date | None:
@@ -82,9 +115,22 @@ def strip_dateline(line: str) -> str:
 
 def find_dateline(text: str, *, head_lines: int = HEAD_LINES) -> dt.date | None:
     """The first date line among the first ``head_lines`` non-blank lines of ``text``."""
-    lines = [line for line in text.splitlines() if line.strip()][:head_lines]
-    for line in lines:
-        date = date_on_line(line)
+    for line in _head(text, head_lines):
+        wire = wire_dateline(line)
+        date = wire.date if wire else date_on_line(line)
         if date is not None:
             return date
     return None
+
+
+def find_wire_outlet(text: str, *, head_lines: int = HEAD_LINES) -> str | None:
+    """The outlet a wire dateline near the top names ("(Reuters) -"), or None."""
+    for line in _head(text, head_lines):
+        wire = wire_dateline(line)
+        if wire is not None:
+            return wire.outlet
+    return None
+
+
+def _head(text: str, head_lines: int) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()][:head_lines]

@@ -7,7 +7,7 @@ import hashlib
 import re
 import unicodedata
 
-from dateline.ingest.datelines import find_dateline, strip_dateline
+from dateline.ingest.datelines import find_dateline, find_wire_outlet, strip_dateline
 from dateline.records import Comment, Document, Failure
 
 ID_HEX_DIGITS = 16
@@ -67,7 +67,7 @@ def make_document(
         source=source,
         text=text,
         title=title or headline(text),
-        outlet=outlet or None,
+        outlet=outlet or find_wire_outlet(text),
         url=url or None,
         published=published,
         published_from=published_from,
