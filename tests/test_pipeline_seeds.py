@@ -48,7 +48,9 @@ def test_quds_deployment_reported_twice_is_one_event(report):
     assert len(events) == 1
 
 
-@pytest.mark.parametrize("field", ["actor1", "actor2", "date", "fatalities", "location"])
+@pytest.mark.parametrize(
+    "field", ["actor1", "actor2", "date", "fatalities", "location", "acled", "modality"]
+)
 def test_gate_field_accuracy(report, field):
     accuracy = report.fields[field].accuracy or 0.0
     assert accuracy >= FLOORS["seed"]["fields"][field]

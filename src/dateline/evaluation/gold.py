@@ -23,7 +23,8 @@ from dateline.errors import DatelineError
 from dateline.geo import haversine_km
 
 PLACE_TOLERANCE_KM = 50.0
-FIELDS = ("actor1", "actor2", "date", "fatalities", "injuries", "location")
+FIELDS = ("actor1", "actor2", "date", "fatalities", "injuries", "location", "acled", "modality")
+ACLED_SEPARATOR = "|"  # the gold's "event type|sub-event type"
 
 
 @dataclass
@@ -144,6 +145,12 @@ def _date_matches(event: dict[str, Any], gold: dict[str, Any]) -> bool:
     return abs(delta.days) <= (gold.get("date_tolerance_days") or 0)
 
 
+def _acled(event: dict[str, Any]) -> str | None:
+    if not event.get("acled_event_type"):
+        return None
+    return f"{event['acled_event_type']}{ACLED_SEPARATOR}{event.get('acled_sub_event_type')}"
+
+
 def _score_fields(report: GoldReport, event: dict[str, Any], gold: dict[str, Any]) -> None:
     checks = {
         "actor1": (gold.get("actor1"), lambda g: actor_matches(event.get("actor1"), g)),
@@ -152,6 +159,8 @@ def _score_fields(report: GoldReport, event: dict[str, Any], gold: dict[str, Any
         "fatalities": (gold.get("fatalities"), lambda g: _toll_matches(event.get("fatalities"), g)),
         "injuries": (gold.get("injuries"), lambda g: _toll_matches(event.get("injuries"), g)),
         "location": (gold.get("location"), lambda _g: place_matches(event, gold)),
+        "acled": (gold.get("acled"), lambda g: _acled(event) == g),
+        "modality": (gold.get("modality"), lambda g: event.get("modality") == g),
     }
     for name, (expected, check) in checks.items():
         if expected:
