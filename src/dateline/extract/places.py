@@ -70,6 +70,10 @@ class PlaceFinder:
         self.entity_preps = frozenset(w for row in rows for w in row.get("entity_prepositions", ()))
         self.of_heads = frozenset(w for row in rows for w in row.get("of_heads", ()))
         self.discourse_heads = frozenset(w for row in rows for w in row.get("discourse_heads", ()))
+        self.addressee_verbs = frozenset(w for row in rows for w in row.get("addressee_verbs", ()))
+        self.motion_verbs = frozenset(w for row in rows for w in row.get("motion_verbs", ()))
+        self.goal_preps = frozenset(w for row in rows for w in row.get("goal_prepositions", ()))
+        self.comitatives = frozenset(tuple(p) for row in rows for p in row.get("comitatives", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._candidates(doc)
@@ -77,11 +81,12 @@ class PlaceFinder:
         triggers = list(doc.spans.get(TRIGGERS_KEY, []))
         anchors = {span._.dl_anchor for span in triggers}
         for span in triggers:
-            own = _unique(self._argument_places(span))
+            own = _unique(self._argument_places(span, candidates))
             if "places_from" in span._.dl_entry:
                 found = _within_arguments(span, candidates, self._argument_heads(span))
             else:
-                found = _assign(span, candidates, anchors) or self._common_places(span)
+                goal = self._goal_tokens(span)
+                found = _assign(span, candidates, anchors, goal) or self._common_places(span)
             span._.dl_argument_places = own
             span._.dl_places = _unique([*own, *found])
         return doc
@@ -92,18 +97,30 @@ class PlaceFinder:
             if ent.label_ in PLACE_LABELS and self._used_as_place(ent.root):
                 found[(ent.start, ent.end)] = ent
         for token in doc:
-            if token.pos_ == "PROPN" and self._after_place_prep(_first_conjunct(token)):
+            if token.pos_ != "PROPN":
+                continue
+            span = None
+            if self._after_place_prep(_first_conjunct(token)):
                 span = syntax.noun_phrase(token)
-                if not _overlaps(span, found) and self._plausible_name(span):
-                    found[(span.start, span.end)] = span
+            elif self._names_place_noun(token):
+                span = syntax.noun_phrase(token.head)
+            if span is not None and not _overlaps(span, found) and self._plausible_name(span):
+                found[(span.start, span.end)] = span
         return sorted(found.values(), key=lambda s: s.start)
+
+    def _names_place_noun(self, token: Token) -> bool:
+        """ "around the Himreen mountains", "near the Baiji refinery": a name the model
+        missed, compounded with a place noun after a place preposition."""
+        head = token.head
+        compound = token.dep_ == "compound"
+        return compound and self._is_territory(head) and self._after_place_prep(head)
 
     def _used_as_place(self, token: Token) -> bool:
         """A place-name entity in a place's slot: not the agent ("by Iran"), the partner
         ("with Washington"), the subject or the owner of a non-place ("Iran's army")."""
         if token.dep_ in {"conj", "appos"}:
             return self._used_as_place(token.head)
-        if token.dep_ in syntax.SUBJECT_DEPS:
+        if token.dep_ in syntax.SUBJECT_DEPS or self._addressed(token):
             return False
         if token.dep_ in {"poss", "compound"}:
             return self._is_territory(token.head)
@@ -115,6 +132,37 @@ class PlaceFinder:
         if prep.lower_ in self.entity_preps:
             return True
         return prep.lower_ == "of" and self._of_place(prep.head)
+
+    def _addressed(self, token: Token) -> bool:
+        """A government addressed by its capital's or country's name: "asked Washington
+        to speed the delivery", "signaled to the U.S.", "called on Tehran"."""
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ in {"to", "on"}:
+            verb = verb.head
+        elif token.dep_ not in {"dobj", "dative"}:
+            return False
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.addressee_verbs
+
+    def _goal_tokens(self, span: Span) -> set[int]:
+        """Where a motion verb's theme goes ("sent war planes into Iraq", "deployed forces
+        to fight in Iraq"), for the motion and for what it is sent to do ("sent jets into
+        Syria to strike the militants"). Empty for other verbs."""
+        root = span.root
+        if self._is_motion(root):
+            return self._goal_of(root)
+        if _is_purpose(root) and self._is_motion(root.head):
+            return self._goal_of(root.head) - {t.i for t in root.subtree}
+        return set()
+
+    def _is_motion(self, verb: Token) -> bool:
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.motion_verbs
+
+    def _goal_of(self, verb: Token) -> set[int]:
+        goal: set[int] = set()
+        for child in verb.children:
+            if (child.dep_ == "prep" and child.lower_ in self.goal_preps) or _is_purpose(child):
+                goal.update(t.i for t in child.subtree)
+        return goal
 
     def _of_place(self, owner: Token) -> bool:
         """ "the city of Tikrit", "east of Talafar", "85% of Tikrit"."""
@@ -178,16 +226,32 @@ class PlaceFinder:
             return syntax.direct_objects(root)[:1]
         return []
 
-    def _argument_places(self, span: Span) -> list[Span]:
+    def _argument_places(self, span: Span, candidates: list[Span]) -> list[Span]:
         """Places the trigger's own argument names: "Saadiyah and Jalawla had fallen",
-        "took control of Falluja"."""
+        "took control of Falluja", and what a comitative adds to it ("..., along with
+        several villages around the Himreen mountains")."""
         places = []
         headline = _is_headline(span.sent)
-        for head in self._argument_heads(span):
+        heads = self._argument_heads(span)
+        for head in heads:
             for token in syntax.of_chain(head):
                 if self._names_place(token, headline=headline):
                     places.append(syntax.noun_phrase(token))
+        if heads:
+            added = {t.i for t in self._comitatives(span.root) for t in t.subtree}
+            places.extend(c for c in candidates if c.root.i in added)
         return places
+
+    def _comitatives(self, root: Token) -> list[Token]:
+        """The objects of "along with", "together with" in the trigger's clause or a clause
+        the parser hung them on ("fell after the army withdrew, together with ...")."""
+        found = []
+        for token in root.subtree:
+            first = [t for t in (token.head, *token.children) if t.i == token.i - 1]
+            pair = (first[0].lower_, token.lower_) if first else None
+            if token.dep_ == "prep" and pair in self.comitatives:
+                found.extend(syntax.children(token, {"pobj"}))
+        return found
 
     def _names_place(self, token: Token, *, headline: bool) -> bool:
         """A proper noun, unless it is a common word capitalised in a headline
@@ -205,6 +269,12 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+def _is_purpose(clause: Token) -> bool:
+    """ "(sent forces) to fight in Iraq": an infinitive clause of purpose."""
+    infinitive = any(aux.lower_ == "to" for aux in syntax.children(clause, {"aux", "mark"}))
+    return clause.dep_ in {"xcomp", "advcl"} and infinitive
+
+
 def _is_headline(sentence: Span) -> bool:
     words = [t for t in sentence if t.is_alpha and len(t) > MIN_HEADLINE_WORD]
     capitalised = sum(1 for t in words if t.text[0].isupper())
@@ -219,7 +289,9 @@ def _within_arguments(span: Span, candidates: list[Span], heads: list[Token]) ->
     return [c for c in candidates if c.root.i in inside and c.root.i not in excluded]
 
 
-def _assign(span: Span, candidates: list[Span], anchors: set[int]) -> list[Span]:
+def _assign(span: Span, candidates: list[Span], anchors: set[int], goal: set[int]) -> list[Span]:
+    """The candidates of the first layer holding any: a motion verb's goal, the trigger's
+    clause, clauses below it that report no other event, the clause above it."""
     doc = span.doc
     anchor = doc[span._.dl_anchor]
     excluded = _excluded_tokens(span, anchor)
@@ -228,7 +300,7 @@ def _assign(span: Span, candidates: list[Span], anchors: set[int]) -> list[Span]
     if target is not None:  # "the City Hall in Denver was wrecked": where the target was
         own_clause |= {t.i for t in target.root.subtree}
     below = _subtree_without_other_events(anchor, anchors) - own_clause
-    layers = [own_clause, below]
+    layers = [goal, own_clause, below]
     if anchor.dep_ in syntax.CLAUSE_DEPS and anchor.head.i not in anchors:
         layers.append(syntax.clause_tokens(anchor.head))
     for layer in layers:

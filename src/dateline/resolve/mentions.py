@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from dateline.datafiles import read_table
 from dateline.records import PRECISIONS, Document, Mention, Place, Span
-from dateline.resolve import dates
+from dateline.resolve import dates, place_cues
 from dateline.resolve.actors import knowledge_base, people_named, rank_groups, resolve_actor
 from dateline.resolve.context import ResolveContext, build_context
 from dateline.resolve.focus import place_context
@@ -24,12 +25,14 @@ from dateline.resolve.places import country_place
 from dateline.resolve.translit import name_key
 
 FALLBACK_NO_PLACE = "no place named in the sentence: the article's country focus"
+FALLBACK_OWN_MEETING = "no place named for a meeting of one country's own body: that country"
+# A meeting with no partner named and no place is held in the convening country.
+OWN_MEETING_TYPES = frozenset({"CONSULT"})
 FALLBACK_UNKNOWN = "place names not in the gazetteer ({names}): the article's country focus"
 # A possessive country ("Iran's Revolutionary Guard") qualifies an actor, not a location.
 POSSESSIVE_PENALTY = 0.5
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
-# A preposition of place before a name makes it a place whatever role it also plays.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|inside|near|outside)\s+(?:the\s+)?$")
+_PLACE_BEFORE = place_cues.PLACE_BEFORE
 # What a possessive owns: up to four words, up to a function word or punctuation.
 _POSSESSED = re.compile(
     r"['’]s(?:\s+(?!(?:on|in|at|of|to|for|from|with|and|or|but|by|as|that|which|who|after|"
@@ -39,13 +42,9 @@ _POSSESSED = re.compile(
 # and so it is when the means are military ("Iran promised to bomb rebel forces").
 MILITARY_EVENT_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 MILITARY_MODES = frozenset({"aerial", "artillery", "drone", "deploy", "invade", "siege"})
-# "30 miles from Baghdad" says where the event is not: ranked below plain names.
+# "5 km from Mosul" is near Mosul: ranked below plain names (farther is Mosul's country).
 DISTANCE_PENALTY = 2.0
-_DISTANCE_BEFORE = re.compile(
-    r"\b(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-DISTANCE_WINDOW = 30  # characters before a name searched for a distance
+SHARE_WINDOW = 40  # characters before a name searched for "most of"
 # A date expression with a month name or a year is read from the text; others are relative.
 _ABSOLUTE_DATE = re.compile(
     r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
@@ -95,12 +94,15 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
         on = date or doc.published
         military = mention.type in MILITARY_EVENT_TYPES or mention.mode in MILITARY_MODES
         doer_sector = "MIL" if military else "GOV"
+        with_actors = replace(
+            mention,
+            actor1_entity=_actor(doc.text, mention.actor1, on, context, doer_sector),
+            actor2_entity=_actor(doc.text, mention.actor2, on, context, "GOV"),
+        )
         resolved.append(
             replace(
-                mention,
-                actor1_entity=_actor(doc.text, mention.actor1, on, context, doer_sector),
-                actor2_entity=_actor(doc.text, mention.actor2, on, context, "GOV"),
-                place=mention_place(doc.text, mention, context),
+                with_actors,
+                place=mention_place(doc.text, with_actors, context),
                 date=date,
                 date_precision=precision,
                 date_from=date_from,
@@ -135,45 +137,107 @@ def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place
             unknown.append(span.text)
         else:
             found.append(resolved)
-    # An actor's name is no place ("Tehran said"), unless the text says it is one
-    # ("Sulaimani traveled to Baghdad").
-    actors = [
-        span
-        for span in (mention.actor1, mention.actor2)
-        if span is not None and not _PLACE_BEFORE.search(text[max(0, span.start - 20) : span.start])
-    ]
-    found = [(span, place) for span, place in found if not any(_overlaps(span, a) for a in actors)]
+    actors = [span for span in (mention.actor1, mention.actor2) if span is not None]
+    found = [(span, place) for span, place in found if not _names_actor(text, span, actors)]
     # The extractor's spans are this mention's own places (one town each for "Saadiyah
     # and Jalawla had fallen"); other names in the sentence only stand in when those
-    # give nothing finer than a country.
+    # give nothing finer than a country, only inside that country ("sent planes over Iraq
+    # and struck a camp near Samarra", not "moved to Iraq from Urumieh"), and never
+    # outrank them at equal precision.
+    own = len(found)
     if not any(place.precision != "country" for _, place in found):
-        sentence = mention.sentence
-        for span, place in find_places(
-            text, context=context, start=sentence.start, end=sentence.end, blocked=not_place_keys()
-        ):
-            if not any(_overlaps(span, other) for other in [*actors, *(s for s, _ in found)]):
+        countries = {place.country for _, place in found}
+        for span, place in _stand_ins(text, mention, context, [s for s, _ in found]):
+            inside = not countries or place.country in countries
+            if inside and not _names_actor(text, span, actors):
                 found.append((span, place))
     if found:
-        return min(found, key=lambda item: _rank(text, *item))[1]
+        placed = [
+            (span, _away_from(text, span, place), i >= own) for i, (span, place) in enumerate(found)
+        ]
+        return min(placed, key=lambda item: _rank(text, *item))[1]
+    home = _own_body_meeting(mention)
+    if home is not None:
+        return country_place(home, fallback=FALLBACK_OWN_MEETING)
     if context.country is None:
         return None
     reason = FALLBACK_UNKNOWN.format(names=", ".join(unknown)) if unknown else FALLBACK_NO_PLACE
     return country_place(context.country, fallback=reason)
 
 
+def _own_body_meeting(mention: Mention) -> str | None:
+    """The country of a national actor meeting with no one else named ("attend a meeting
+    of the country's National Security Council"): its own body meets at home."""
+    actor = mention.actor1_entity
+    if mention.type not in OWN_MEETING_TYPES or mention.actor2 is not None or actor is None:
+        return None
+    return actor.country if actor.group is None else None
+
+
+def _names_actor(text: str, span: Span, actors: list[Span]) -> bool:
+    """An actor's name is no place ("Tehran said"), unless the text says it is one:
+    "Sulaimani traveled to Baghdad", "took control of Falluja", "won back most of Tikrit"."""
+    for actor in actors:
+        if not _overlaps(span, actor):
+            continue
+        if _PLACE_BEFORE.search(text[max(0, actor.start - 20) : actor.start]):
+            continue
+        if _share_of(text, span):
+            continue
+        return True
+    return False
+
+
+def _share_of(text: str, span: Span) -> bool:
+    """ "most of Tikrit", "85% of Tikrit": the phrase names a part of the place."""
+    return bool(_share_pattern().search(text[max(0, span.start - SHARE_WINDOW) : span.start]))
+
+
+@cache
+def _share_pattern() -> re.Pattern[str]:
+    # The extractor's quantity nouns whose of-phrase names a place ("85% of Tikrit").
+    words = [w for row in read_table("extract", "places") for w in row.get("of_heads", ())]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _stand_ins(
+    text: str, mention: Mention, context: ResolveContext, taken: list[Span]
+) -> list[tuple[Span, Place]]:
+    """The places the sentence names outside the extractor's spans, unless the words
+    around them give them another role ("provided by Iran")."""
+    sentence = mention.sentence
+    return [
+        (span, place)
+        for span, place in find_places(
+            text, context=context, start=sentence.start, end=sentence.end, blocked=not_place_keys()
+        )
+        if not any(_overlaps(span, other) for other in taken)
+        and not place_cues.in_other_role(text, span)
+    ]
+
+
+def _away_from(text: str, span: Span, place: Place) -> Place:
+    """ "30 miles from Baghdad" is in Baghdad's country, not in Baghdad."""
+    distance = place_cues.distance_before(text, span)
+    if distance is None or distance <= place_cues.NEAR_KM or place.country is None:
+        return place
+    return country_place(place.country) or place
+
+
 def _overlaps(one: Span, other: Span) -> bool:
     return one.start < other.end and other.start < one.end
 
 
-def _rank(text: str, span: Span, place: Place) -> tuple[float, int]:
+def _rank(text: str, span: Span, place: Place, stand_in: bool) -> tuple[float, bool, int]:
     # A region of no one country (a continent, a sea, "the EU") is coarser than a country.
     coarse = place.country is None
     rank = float(len(PRECISIONS) if coarse else PRECISIONS.index(place.precision))
     if place.precision == "country" and _POSSESSIVE_AFTER.match(text[span.end : span.end + 3]):
         rank += POSSESSIVE_PENALTY
-    if _DISTANCE_BEFORE.search(text[max(0, span.start - DISTANCE_WINDOW) : span.start]):
+    if place.precision != "country" and place_cues.distance_before(text, span) is not None:
         rank += DISTANCE_PENALTY
-    return rank, span.start
+    return rank, stand_in, span.start
 
 
 def mention_date(
