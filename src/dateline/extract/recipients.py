@@ -87,6 +87,7 @@ class ActorWords:
         self.materiel = classes["MATERIEL"]
         self.aid = classes["AID_NOUNS"]
         self.forces = classes["FORCES"]
+        self.machines = (classes["AIRCRAFT"], classes["DRONES"])
         self.actors = classes["ACTORS"]
         self.measures = classes["COERCIVE_MEASURES"]
         self.events = classes["VIOLENT_EVENTS"]

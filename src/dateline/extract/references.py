@@ -5,7 +5,15 @@ cases and otherwise give up (None), as wrong actors are worse than missing ones.
 An antecedent must be a named subject (a proper noun or named entity) whose kind
 agrees with the reference (he/she: a person; it/the group: an organisation or
 country; they: either, or a plural group noun), found earlier in the same sentence
-or as the main subject of the sentence just before.
+or as the main subject of the sentence just before. A subject inside a relative clause
+("cities from which soldiers have fled") is embedded in a noun phrase, not a topic of the
+sentence, and is skipped.
+
+A bare definite description ("the planes", "the council") repeats an earlier mention with
+the same head that names whose it is ("Syrian air planes", "the Security Council"), up to
+a paragraph back: the reader identifies the referent that way (a definite presupposes a
+familiar referent), not from the article's country. Singular role nouns ("the
+government", "the army") are unique definites instead: the article's country's.
 """
 
 from __future__ import annotations
@@ -28,6 +36,19 @@ PERSON_LABELS = frozenset({"PERSON"})
 PLURAL_NOUN_TAG = "NNS"
 ANTECEDENT_DEPS = syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Determiners of a description that points back to something already told.
+DEFINITE_DETERMINERS = frozenset({"the", "these", "those"})
+# Modifiers with which a description names its referent itself ("the Syrian planes").
+IDENTIFYING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "appos"})
+# Entity labels that say whose a thing is: "*Syrian* air planes", "the *Security Council*".
+OWNER_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+# How many sentences back a definite description looks for what it repeats: further
+# than a pronoun's reach, about a paragraph.
+DESCRIPTION_SENTENCES = 5
+# A head this short is not matched as the end of a longer one ("warplanes" for "planes").
+MIN_SUFFIX_HEAD = 4
+# Clauses that modify a noun: their subjects are no candidates for a pronoun.
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def needs_antecedent(token: Token) -> bool:
@@ -57,7 +78,12 @@ def antecedent(token: Token) -> Token | None:
         return None
     sentence = token.sent
     earlier = [
-        t for t in sentence if t.i < token.i and t.dep_ in ANTECEDENT_DEPS and t.pos_ != "PRON"
+        t
+        for t in sentence
+        if t.i < token.i
+        and t.dep_ in ANTECEDENT_DEPS
+        and t.pos_ != "PRON"
+        and t.head.dep_ not in NOUN_CLAUSE_DEPS
     ]
     if token.pos_ == "PRON" and earlier:
         nearest = earlier[-1]
@@ -73,6 +99,57 @@ def antecedent(token: Token) -> Token | None:
     previous = token.doc[sentence.start - 1].sent
     subject = syntax.subject(previous.root) if previous.root.pos_ in {"VERB", "AUX"} else None
     return subject if subject is not None and accepts(subject) else None
+
+
+def bare_definite(token: Token) -> bool:
+    """ "the planes", "the council": a plural or a group noun with a definite determiner and
+    nothing that says whose or which it is. A singular role noun ("the government", "the
+    army") is a unique definite, the one of the country the story is about, not a
+    repetition of the last one named."""
+    anaphoric = token.tag_ == PLURAL_NOUN_TAG or token.lemma_.lower() in GROUP_NOUNS
+    if token.pos_ != "NOUN" or not anaphoric:
+        return False
+    determiners = syntax.children(token, {"det"})
+    return (
+        bool(determiners)
+        and determiners[0].lower_ in DEFINITE_DETERMINERS
+        and not syntax.children(token, IDENTIFYING_DEPS)
+        and not syntax.prep_objects(token, "of")
+    )
+
+
+def repeated_mention(token: Token) -> Token | None:
+    """The nearest earlier mention, up to ``DESCRIPTION_SENTENCES`` back, that a bare
+    definite description repeats: the same head ("the planes" after "Syrian Army
+    warplanes") naming whose it is."""
+    head = token.lemma_.lower()
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(DESCRIPTION_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for candidate in reversed(doc[start : token.i]):
+        if _same_head(candidate, head) and _owned(candidate):
+            return candidate
+    return None
+
+
+def _same_head(candidate: Token, head: str) -> bool:
+    if candidate.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    lemma = candidate.lemma_.lower()
+    return lemma == head or (len(head) >= MIN_SUFFIX_HEAD and lemma.endswith(head))
+
+
+def _owned(candidate: Token) -> bool:
+    """A named thing, or one whose modifiers name whose it is."""
+    if candidate.ent_type_ in OWNER_LABELS:
+        return True
+    return any(
+        (child.dep_ == "poss" and child.pos_ != "PRON") or child.ent_type_ in OWNER_LABELS
+        for child in syntax.children(candidate, IDENTIFYING_DEPS)
+    )
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:

@@ -38,6 +38,8 @@ SELF_MOVED_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # Named modifiers that can be an event noun's agent; a place name ("the Baghdad
 # bombing") is where it happened.
 AGENT_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+# Marks that split a headline into parts; no actor's phrase runs across one.
+HEADLINE_SEPARATORS = frozenset({":", ";", "|"})
 # "*No* group has claimed responsibility": a denied agent.
 NEGATIVE_DETERMINERS = frozenset({"no"})
 
@@ -67,9 +69,10 @@ class RoleFinder:
         for span in doc.spans.get(TRIGGERS_KEY, []):
             anchor = doc[span._.dl_anchor]
             actor1 = self._actor1(span, anchor)
-            span._.dl_actor1 = _phrase(actor1)
+            span._.dl_actor1 = self._phrase(actor1)
             actor2 = self.recipients.find(span, anchor, actor1=actor1)
-            span._.dl_actor2 = None if self._blamed_on(span.root, actor2) else _phrase(actor2)
+            blamed = self._blamed_on(span.root, actor2)
+            span._.dl_actor2 = None if blamed else self._phrase(actor2)
         return doc
 
     def _actor1(self, span: Span, anchor: Token) -> Token | None:
@@ -133,7 +136,7 @@ class RoleFinder:
         if span.label_ not in SELF_MOVED_TYPES:
             return None
         patient = syntax.passive_subject(verb)
-        if patient is None:
+        if patient is None or patient.i == span.root.i:  # "the show of force was meant to"
             return None
         # "hundreds of rebels": the forces may sit down the of-chain.
         return (
@@ -198,6 +201,18 @@ class RoleFinder:
         owners = syntax.children(agent, {"poss"})
         return owners[0] if owners and self.words.group_like(owners[0]) else None
 
+    def _phrase(self, token: Token | None) -> Span | None:
+        """The actor's phrase. A bare definite description ("the planes") is the earlier
+        mention it repeats ("Syrian air planes"); with none, machines ("the planes",
+        "the drones") are nobody's we know, not the article's country's."""
+        if token is not None and references.bare_definite(token):
+            repeated = references.repeated_mention(token)
+            if repeated is not None:
+                return _within_part(syntax.noun_phrase(repeated), repeated)
+            if any(in_class(token, machines) for machines in self.words.machines):
+                return None
+        return _phrase(token)
+
 
 def _nobody(token: Token) -> bool:
     return any(d.lower_ in NEGATIVE_DETERMINERS for d in syntax.children(token, {"det"}))
@@ -212,4 +227,17 @@ def _phrase(token: Token | None) -> Span | None:
             token = found
         elif token.pos_ == "PRON":
             token = None
-    return None if token is None else syntax.noun_phrase(token)
+    return None if token is None else _within_part(syntax.noun_phrase(token), token)
+
+
+def _within_part(phrase: Span, head: Token) -> Span:
+    """The phrase cut at a headline's separators: in "Iraq Update: Jihadists Seize ..."
+    the tagger's entity runs over the colon, the actor is "Jihadists"."""
+    start, end = phrase.start, phrase.end
+    for token in phrase:
+        if token.text in HEADLINE_SEPARATORS:
+            if token.i < head.i:
+                start = token.i + 1
+            elif token.i > head.i:
+                end = min(end, token.i)
+    return phrase.doc[start:end]

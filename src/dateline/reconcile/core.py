@@ -14,6 +14,7 @@ from dateline.reconcile.keys import mention_key
 from dateline.reconcile.lexicon import Lexicon, default_lexicon
 from dateline.reconcile.merge import build_event
 from dateline.reconcile.score import MERGE_THRESHOLD
+from dateline.reconcile.summaries import unfounded_summaries
 from dateline.records import Event, Mention
 
 _NO_DUPLICATES: Mapping[str, str] = {}
@@ -33,8 +34,9 @@ def reconcile(
     independent source. The same mentions in any order give the same events, ids
     included; events come sorted by id. Mentions that only say what might be
     (hypothetical, uncertain, denied, generic) join events others report but never
-    make one on their own. Identical mentions count once, so re-running
-    over a ledger that already holds a document changes nothing.
+    make one on their own, nor do reports summing up places taken that the same report
+    tells one by one (see :mod:`dateline.reconcile.summaries`). Identical mentions count
+    once, so re-running over a ledger that already holds a document changes nothing.
     """
     with _no_cyclic_gc():
         return _reconcile(
@@ -73,9 +75,13 @@ def _reconcile(
         build_view(i, m, lexicon=lexicon, duplicates=duplicates) for i, m in enumerate(ordered)
     ]
     events = []
-    for group in cluster(views, threshold=threshold):
+    groups = cluster(views, threshold=threshold)
+    summed_up = unfounded_summaries(groups, views)
+    for position, group in enumerate(groups):
         if all(ordered[i].modality in lexicon.unfounded_modalities for i in group):
             continue  # only "might be": kept as mentions (evidence), not a ledger event
+        if position in summed_up:
+            continue  # sums up places taken that its report tells one by one
         members = [
             Member(ordered[i], views[i], attribution_strength(ordered[i], lexicon=lexicon))
             for i in group

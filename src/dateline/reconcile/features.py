@@ -29,6 +29,9 @@ RELATIVE_SLACK_DAYS = 1
 WEEK_DAYS = 7
 _WORD = re.compile(r"[a-z0-9]+")
 _FIGURE = re.compile(r"\b(?:\d[\d,]*\d|\d)\b|\b[a-z]+\b")
+# A counted plural followed by the names it counts: "two towns, Saadiyah and Jalawla",
+# "two towns (Saadiyah and Jalawla)", "two towns including Saadiyah".
+_NAMES_FOLLOW = re.compile(r"\s*(?:[,:(\u2014\u2013-]|including|namely)\s*[A-Z]")
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 # A shared quotation this long is someone's words repeated, not a common name or slogan.
 MIN_QUOTE_WORDS = 3
@@ -51,11 +54,13 @@ class View:
     trigger: int  # start offset of the trigger in its document
     attribution: tuple[int, int] | None  # who the sentence says told it (document offsets)
     sequence: tuple[int, ...]  # offsets of connectives telling two events ("after")
+    inclusion: tuple[int, ...]  # offsets of connectives making one event part of another
     root: str  # the original of ``doc`` when ``doc`` is a copy: one independent source
     family: str
     type: str
     mode: str | None  # its group: "aerial" and "drone" are both "air"
     territorial: bool
+    summary: bool  # a territorial report counting a plural of places ("took two towns")
     counted: bool  # its type's reports state how many (see Lexicon.counted_types)
     realis: bool
     lo: int | None  # earliest possible date (ordinal)
@@ -81,18 +86,21 @@ def build_view(
     place = mention.place
     attribution = mention.attribution
     fine = place is not None and place.precision in FINE_PRECISIONS and place.lat is not None
+    territorial = is_territorial(mention, lexicon=lexicon)
     return View(
         index=index,
         doc=mention.doc_id,
         sentence=mention.sentence.start,
         trigger=mention.trigger.start,
         attribution=(attribution.start, attribution.end) if attribution else None,
-        sequence=sequence_marks(mention, lexicon=lexicon),
+        sequence=cue_marks(mention, lexicon.sequence_cues),
+        inclusion=cue_marks(mention, lexicon.inclusion_cues),
         root=root_of(mention.doc_id, duplicates),
         family=lexicon.family(mention.type),
         type=mention.type,
         mode=lexicon.mode_group(mention.mode),
-        territorial=is_territorial(mention, lexicon=lexicon),
+        territorial=territorial,
+        summary=territorial and counts_places(mention, lexicon=lexicon),
         counted=mention.type in lexicon.counted_types,
         realis=mention.modality in REALIS_MODALITIES,
         lo=lo,
@@ -120,13 +128,26 @@ def root_of(doc_id: str, duplicates: Mapping[str, str]) -> str:
     return doc_id
 
 
-def sequence_marks(mention: Mention, *, lexicon: Lexicon) -> tuple[int, ...]:
-    """Document offsets of the sentence's connectives that tell two events apart."""
+def cue_marks(mention: Mention, cues: re.Pattern[str]) -> tuple[int, ...]:
+    """Document offsets of the sentence's connectives that ``cues`` matches (lower case)."""
     start = mention.sentence.start
     # Lower-casing keeps offsets once the one letter it expands (dotted capital I) is
     # replaced; matching lower-case text is twice as fast as a case-blind pattern.
     text = mention.sentence.text.replace(_DOTTED_CAPITAL_I, "I").lower()
-    return tuple(start + m.start() for m in lexicon.sequence_cues.finditer(text))
+    return tuple(start + m.start() for m in cues.finditer(text))
+
+
+def counts_places(mention: Mention, *, lexicon: Lexicon) -> bool:
+    """Whether the words next to the event word count a plural of places ("seized two more
+    towns", "several villages fell") without naming them ("two towns, Saadiyah and
+    Jalawla" tells each): a summary of several places taken."""
+    sentence, trigger = mention.sentence, mention.trigger
+    text = sentence.text.replace(_DOTTED_CAPITAL_I, "I")
+    cut, end = trigger.start - sentence.start, trigger.end - sentence.start
+    counted = lexicon.summary_after.search(text[end:].lower())
+    if counted is not None:
+        return not _NAMES_FOLLOW.match(text, end + counted.end())
+    return lexicon.summary_before.search(text[:cut].lower()) is not None
 
 
 def is_territorial(mention: Mention, *, lexicon: Lexicon) -> bool:

@@ -1,4 +1,5 @@
-"""The reconciliation tables: type families, territorial markers, attribution and sequence cues.
+"""The reconciliation tables: type families, territorial markers, attribution, sequence and
+inclusion cues.
 
 Read once per process through :mod:`dateline.datafiles` (packaged tables under
 ``dateline/data/reconcile/`` plus the user's, see there).
@@ -14,6 +15,12 @@ from dateline.datafiles import read_table
 from dateline.records import PLOVER_TYPES
 
 TOPIC = "reconcile"
+_NEVER = re.compile(r"(?!)")
+# Words a counted plural may put between its count and its noun ("two more Iraqi towns");
+# a few auxiliaries between the plural and the event word ("towns have fallen").
+MAX_MODIFIERS = 2
+MAX_AUXILIARIES = 2
+_NUMBER = r"\d[\d,]*"
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,14 @@ class Lexicon:
     unfounded_modalities: frozenset[str] = frozenset()
     # Connectives that, between two event words of one sentence, tell two events; matched
     # against lower-case text.
-    sequence_cues: re.Pattern[str] = re.compile(r"(?!)")
+    sequence_cues: re.Pattern[str] = _NEVER
+    # Connectives that, between two event words of one sentence, make the first a part
+    # of the second ("arrived as part of the force he would deploy"); lower-case text.
+    inclusion_cues: re.Pattern[str] = _NEVER
+    # A counted plural of places just after an event word (its object: "seized two more
+    # towns") and just before it (its subject: "several villages fell"); lower-case text.
+    summary_after: re.Pattern[str] = _NEVER
+    summary_before: re.Pattern[str] = _NEVER
 
     def family(self, event_type: str) -> str:
         """The family of ``event_type``; an unknown type is a family of its own."""
@@ -53,6 +67,11 @@ def default_lexicon() -> Lexicon:
         families.setdefault(event_type, event_type)
     territorial = read_table(TOPIC, "territorial")
     cues = read_table(TOPIC, "attribution")
+    summaries = read_table(TOPIC, "summaries")
+    summary_after, summary_before = counted_places(
+        [r["quantifier"] for r in summaries if "quantifier" in r],
+        [r["place"] for r in summaries if "place" in r],
+    )
     return Lexicon(
         families=families,
         ranks=ranks,
@@ -70,9 +89,30 @@ def default_lexicon() -> Lexicon:
             r["modality"] for r in read_table(TOPIC, "modalities") if not r["founds_event"]
         ),
         sequence_cues=_cue_pattern(r["cue"] for r in read_table(TOPIC, "sequence")),
+        inclusion_cues=_cue_pattern(r["cue"] for r in read_table(TOPIC, "inclusion")),
+        summary_after=summary_after,
+        summary_before=summary_before,
     )
+
+
+def counted_places(
+    quantifiers: list[str], places: list[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of a counted plural of places right after and right before an event word."""
+    counts = "|".join([_NUMBER, *_escaped(quantifiers)])
+    plural = (
+        rf"(?:{counts})\s+(?:more\s+)?(?:[\w'\u2019-]+\s+){{0,{MAX_MODIFIERS}}}?"
+        rf"(?:{'|'.join(_escaped(places))})\b"
+    )
+    after = re.compile(rf"^\W*(?:(?:control|possession) of\s+)?{plural}")
+    before = re.compile(rf"\b{plural}\s+(?:\w+\s+){{0,{MAX_AUXILIARIES}}}$")
+    return after, before
+
+
+def _escaped(words: list[str]) -> list[str]:
+    return [re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True)]
 
 
 def _cue_pattern(cues) -> re.Pattern[str]:
     words = sorted({re.escape(c.lower()) for c in cues}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b") if words else re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b") if words else _NEVER
