@@ -18,7 +18,13 @@ How a number becomes a toll:
   soldiers and two civilians were killed" is 5). "killed himself and 5 others"
   is 6: the attacker is a fatality too, as ACLED and UCDP count it.
 - A killing verb with a victim but no number ("killing and injuring more Iraqi
-  civilians", "a soldier was killed") is a vague count of at least one.
+  civilians", "a soldier was killed", "killed him") is a vague count of at least
+  one; "a" before a word for a person is one such victim, added to the numbers
+  joined to it ("kill a woman and 2 of her children" is 3).
+- Intentions, futures and negations report no death: "vowed to kill 20", "will
+  execute prisoners", "do not kill"; an infinitive with no number neither ("the
+  right to kill civilians"). "managed to kill 9" and a purpose "used a car bomb to
+  kill 12" do (lexicon roles ``irrealis``, ``intent``, ``implicative``).
 - "casualties" mixes the dead and the wounded in Western usage, but conflict
   monitors (and English translating Arabic sources) write it for the dead. So
   it fills the killed slot when the sentence sets it against the wounded ("4
@@ -35,7 +41,25 @@ How a number becomes a toll:
   first wins. A running total alone is the toll.
 - A number opening the sentence (or a headline clause after "…" or ":") is the
   subject of a later passive killing verb however long its noun phrase ("8 of
-  the regime forces and militiamen loyal to them were killed").
+  the regime forces and militiamen loyal to them were killed"); numbers in an
+  aside of it do not count ("10 fighters including 5 Egyptians ... were killed").
+- A relative pronoun does not cut a number off its killing verb when the clause
+  is the killing itself: "2 members who were killed", "4 children who died"; not
+  "3 men who killed a guard" (the killers). Such a toll, a part after
+  "including", and a count of bodies seen ("shown the bodies of 2 men among 9
+  killed") yield to the sentence's own killing count, like a running total.
+- Killing nouns take the number of what they target: "an assassination targets
+  3 members", "executions against 14 people" (lexicon field ``fillers``).
+- An opening clause of revenge or response tells what came before, like "After
+  ...,"; so does a headline's first clause cut off by "…" with such a word in it:
+  "More than 14 months after a massacre that killed 60… the group executes a man".
+- "casualties" set against the wounded in the same list ("5 casualties at least
+  and a large number of wounded") are the dead; one number for "casualties and
+  injuries" or "casualties, wounded and missing" counts both, like "killed and
+  wounded". We keep that reading although UCDP codes ``best`` = N on the few
+  "kill and injure N" headlines that state a number equal to ``best``: over all
+  single-event UCDP headlines with such a number, ``best`` is below N in 339 and
+  equal in 5.
 
 Conventions (lexicon ``quantities``): dozens = 24, scores = 40, hundreds = 200,
 several = a few = 3. "up to N" allows 1..N; a range's best is its low end;
@@ -67,14 +91,24 @@ CUMULATIVE_LOOKAHEAD = 4  # tokens after a toll searched for "since", "so far", 
 BACKGROUND_REACH = 4  # "Hours after ...", "About 2 months after ...": the opener comes early
 CLAUSE_BREAKS = frozenset({"…", ":", ";"})  # headline clause breaks
 BREAKS = CLAUSE_BREAKS | {","}
+HEADLINE_BREAKS = frozenset({"…"})  # a headline's opening clause ends here
 MAX_RIGHT_GAP = 8  # "the death toll in the Syrian crisis now stands at 10,000"
 MAX_CHAIN_GAP = 3  # words between a number and "and" in "three Iraqi soldiers and ..."
 BARE_WINDOW = 5  # tokens after a killing verb searched for a victim noun
 MAX_PHRASE_TOKENS = 3  # longest lexicon phrase: "tens of thousands", "no fewer than"
 THOUSAND = 1000  # scales from here on close a group: "two hundred thousand" = 200 * 1000
 CONJUNCTIONS = frozenset({"and", "or", "&", "/"})
+# Prepositions and relatives that end a noun phrase ("a man in Homs", "a child who ...").
+PHRASE_ENDERS = frozenset(
+    ("of", "in", "at", "on", "near", "from", "with", "by", "inside", "during", "while", "who")
+)
 QUOTES = frozenset({"`", "'", '"', "“", "”", "‘", "’"})
+POSSESSIVES = frozenset(("his", "her", "their", "its"))
 ASIDE_OPENERS = frozenset({"including", "among", "mostly", "mainly", "many"})
+# A count after these is a part of another count, not the event's own toll: "raises to 124
+# the number of casualties, including 62 who were executed".
+PART_OPENERS = frozenset({"including"})
+SET_AGAINST_REACH = 9  # "5 casualties at least and a large number of wounded"
 
 # Words, numbers (with thousands separators, decimals, ranges and glued
 # suffixes such as "25-year-old" kept whole), currency and percent signs.
@@ -100,6 +134,8 @@ class Term:
     alone_killed: bool = False  # "casualties" as the dead when nothing else is counted
     to_within: int = 0  # the number follows a "to" up to this many words on ("rose ... to 9")
     needs_toll: bool = False  # counts only where another word tells of deaths
+    fillers: frozenset[str] = frozenset()  # this term's own fillers ("an assassination targets 3")
+    secondary: bool = False  # yields to a killing count ("shown the bodies of 5 ... killed 7")
 
 
 @dataclass(frozen=True)
@@ -142,6 +178,8 @@ def lexicon_from_rows(rows: Iterable[dict]) -> CountLexicon:
                     alone_killed=bool(row.get("alone_killed")),
                     to_within=int(row.get("to_within", 0)),
                     needs_toll=bool(row.get("needs_toll")),
+                    fillers=frozenset(row.get("fillers", ())),
+                    secondary=bool(row.get("secondary")),
                 )
             )
         elif "kind" in row:
@@ -389,16 +427,17 @@ def _term_hits(tokens: list[_Token], lex: CountLexicon) -> list[_Hit]:
 
 
 def _merge_killed_and_injured(tokens: list[_Token], hits: list[_Hit]) -> list[_Hit]:
-    """ "46 killed and wounded", "killing or injuring 40": one number for both, so casualties."""
+    """ "46 killed and wounded", "killing or injuring 40", "40 casualties, wounded and missing":
+    one number for both, so casualties."""
     merged: list[_Hit] = []
     for hit in hits:
         previous = merged[-1] if merged else None
         if (
             previous is not None
-            and previous.term.label == "killed"
+            and previous.term.label in ("killed", "casualties")
             and hit.term.label == "injured"
             and hit.first == previous.stop + 1
-            and tokens[previous.stop].low in CONJUNCTIONS
+            and tokens[previous.stop].low in CONJUNCTIONS | {","}
         ):
             left = previous.term.attach in ("left", "both")
             right = hit.term.attach in ("right", "both")
@@ -429,6 +468,7 @@ class _Sentence:
         self.hits = _term_hits(self.tokens, lex)
         self.term_tokens = {i for hit in self.hits for i in range(hit.first, hit.stop)}
         self.used: set[int] = set()
+        self.through_relative: set[_Hit] = set()  # hits whose number came over "who were"
 
     def low(self, i: int) -> str:
         return self.tokens[i].low if 0 <= i < len(self.tokens) else ""
@@ -446,7 +486,7 @@ class _Sentence:
             return _Quantity(k, k + 1, 1, 1, 1, "exact", person=True)
         if quantity := self.free(self.by_first.get(k)):
             return quantity
-        if hit.term.verb and (quantity := self.group_of(k)):
+        if hit.term.verb and (quantity := self.group_of(k) or self.one_person(k)):
             return quantity
         if hit.term.right_filler and (quantity := self.after_filler(hit)):
             return quantity
@@ -463,9 +503,12 @@ class _Sentence:
                 quantity = self.free(self.by_first.get(k + 2))
                 if quantity and not self.lex.has("people", self.low(quantity.stop)):
                     quantity = None
-            if quantity and self.lex.has("filler", self.low(k)):
+            if quantity and self.is_filler(k, hit):
                 return quantity
         return None
+
+    def is_filler(self, k: int, hit: _Hit) -> bool:
+        return self.lex.has("filler", self.low(k)) or self.low(k) in hit.term.fillers
 
     def group_of(self, k: int) -> _Quantity | None:
         """ "killed a family of seven": the group's number is the toll."""
@@ -474,6 +517,22 @@ class _Sentence:
         if self.lex.has("group", self.low(k)) and self.low(k + 1) == "of":
             return self.free(self.by_first.get(k + 2))
         return None
+
+    def one_person(self, k: int) -> _Quantity | None:
+        """ "kill a man and 3 children": "a" before a word for a person is one of them, read
+        like a bare killing verb (at least one) so that alone it stays what it was."""
+        if self.low(k) not in ("a", "an"):
+            return None
+        for noun in range(k + 1, k + 1 + MAX_CHAIN_GAP):
+            if not self.is_word(noun) or self.lex.has("barrier", self.low(noun)):
+                return None
+            # The head of its phrase: "a woman and", "a man in", not "a rebel spokesman".
+            if self.lex.has("people", self.low(noun)) and self.phrase_ends(noun + 1):
+                return _Quantity(k, noun + 1, 1, 1, None, "vague", person=True)
+        return None
+
+    def phrase_ends(self, k: int) -> bool:
+        return not self.is_word(k) or self.low(k) in CONJUNCTIONS | PHRASE_ENDERS
 
     def raised_to(self, hit: _Hit) -> _Quantity | None:
         """ "raise the number of those killed in the shelling to 20": the "to" comes late."""
@@ -492,9 +551,17 @@ class _Sentence:
             if self.lex.has("background", self.low(i))
         ]  # fmt: skip
         if not openers:
-            return None
+            return self.background_clause_end()
         ends = (k for k in range(openers[0], len(self.tokens)) if self.low(k) in BREAKS)
         return next(ends, len(self.tokens))
+
+    def background_clause_end(self) -> int | None:
+        """A headline's first clause, cut off by "…", that tells what came before: "More
+        than 14 months after a massacre that claimed 60 lives… the group executes a man"."""
+        end = next((k for k, t in enumerate(self.tokens) if t.low in HEADLINE_BREAKS), None)
+        if end is None or not any(self.lex.has("background", self.low(i)) for i in range(end)):
+            return None
+        return end
 
     def background(self, hit: _Hit) -> bool:
         end = self.background_end()
@@ -520,13 +587,15 @@ class _Sentence:
     def left_of(self, hit: _Hit) -> _Quantity | None:
         """ "57 Iraqi civilians were killed", "40 dead" """
         k = hit.first - 1
-        passive = False
+        passive = relative = False
         gap = 0
         while k >= 0 and gap <= hit.term.max_left_gap:
             if quantity := self.by_last.get(k):
                 # "321 injured Libyans" right before the term is adjectival, not active.
                 if hit.term.verb and gap and not passive and self.active(hit):
                     return None
+                if relative:
+                    self.through_relative.add(hit)
                 return self.free(self.including(quantity) or quantity)
             word = self.low(k)
             if word in QUOTES:
@@ -535,12 +604,27 @@ class _Sentence:
             if word == ",":
                 k = self.before_aside(k)
                 continue
+            if self.relative_to(k, hit):
+                relative = True  # "2 members who were killed": they died
+                k -= 1
+                continue
             if not self.is_word(k) or k in self.term_tokens or self.blocks(k):
                 return None
             passive = passive or self.lex.has("auxiliary", word)
             k -= 1
             gap += 1
         return None
+
+    def relative_to(self, k: int, hit: _Hit) -> bool:
+        """Token ``k`` is a relative pronoun whose clause is the killing itself: "who were
+        killed", "who died"; not "who killed a guard" (the killers)."""
+        if not self.lex.has("relative", self.low(k)):
+            return False
+        between = range(k + 1, hit.first)
+        if not all(self.lex.has("auxiliary", self.low(i)) for i in between):
+            return False
+        # "who were killed"; "who died" (a bare word of death), not "one that lives".
+        return len(between) > 0 if hit.term.verb else hit.term.bare
 
     def subject_number(self, hit: _Hit) -> _Quantity | None:
         """The number opening the sentence as the subject of a passive killing verb, however
@@ -562,12 +646,15 @@ class _Sentence:
         if len(between) > MAX_SUBJECT_GAP:
             return None
         aside = False
+        in_aside = set()  # the numbers of the aside: "10 fighters including 5 Egyptians"
         for k in between:
             word = self.low(k)
-            aside = aside or word in ASIDE_OPENERS  # "10 fighters including 5 Egyptians"
+            aside = aside or word in ASIDE_OPENERS
             if k in self.term_tokens or (k in self.by_first and not aside):
                 return None  # another number or toll: another clause
-            if word in QUOTES or word in CONJUNCTIONS or word == ",":
+            if k in self.by_first:
+                in_aside.update(range(k, self.by_first[k].stop))
+            if k in in_aside or word in QUOTES or word in CONJUNCTIONS or word == ",":
                 continue  # lists inside the subject: "of the regime, its allies, and ISIS"
             if not self.is_word(k) or self.lex.has("barrier", word):
                 return None
@@ -637,30 +724,38 @@ class _Sentence:
             )
             if joint is None or not (parts[-1].person or self.names_people(k, joint)):
                 return parts
-            later = self.free(self.by_first.get(joint + 1))
+            # "a father, a mother and their 5 children"
+            start = joint + 1 + (self.low(joint + 1) in POSSESSIVES)  # "and their 5 children"
+            later = self.free(self.by_first.get(start)) or self.one_person(start)
             if later is None:
                 return parts
-            noun_end = next(
-                (
-                    later.stop + gap
-                    for gap in range(1, MAX_CHAIN_GAP + 1)
-                    if self.names_people(later.stop, later.stop + gap)
-                ),
-                None,
-            )
-            # "killing 5 people and 20 wounded": 20 belongs to its own term.
-            if noun_end is None or (
-                noun_end in self.term_tokens or noun_end + 1 in self.term_tokens
-            ):
+            noun_end = later.stop if later.person else self.noun_end(later)
+            # "killing 5 people and 20 wounded": 20 belongs to its own term; not so in "kill a
+            # man and 3 children and injure others", where "and" starts another clause.
+            if noun_end is None or self.own_term_follows(noun_end):
                 return parts
             parts.append(later)
             k = noun_end
 
+    def noun_end(self, quantity: _Quantity) -> int | None:
+        """Where the short noun phrase naming the people of ``quantity`` ends."""
+        ends = (quantity.stop + gap for gap in range(1, MAX_CHAIN_GAP + 1))
+        return next((end for end in ends if self.names_people(quantity.stop, end)), None)
+
+    def own_term_follows(self, noun_end: int) -> bool:
+        """A casualty term right after the noun phrase (or after its auxiliary), not after
+        "and" opening another clause."""
+        if noun_end in self.term_tokens:
+            return True
+        return noun_end + 1 in self.term_tokens and self.low(noun_end) not in CONJUNCTIONS
+
     def victim_follows(self, hit: _Hit) -> bool:
         """A bare killing verb with a victim: "killing and injuring more Iraqi civilians"."""
         for i in range(hit.stop, hit.stop + BARE_WINDOW):
-            if self.lex.has("people", self.low(i)):
-                return True
+            if self.lex.has("people", self.low(i)) or self.lex.has("pronoun", self.low(i)):
+                return True  # "kill the “chief of the committee”", "they killed him"
+            if self.low(i) in QUOTES:
+                continue
             # A participle starts another clause: "those killed fighting the militants".
             if not self.is_word(i) or self.low(i).endswith("ing"):
                 return False
@@ -668,6 +763,8 @@ class _Sentence:
 
     def count_for(self, hit: _Hit) -> list[_Quantity] | None:
         term = hit.term
+        if self.irrealis(hit):
+            return None
         sides = ["right", "left"] if not self.passive_before(hit) else ["left", "right"]
         for side in sides:
             if term.attach not in (side, "both"):
@@ -682,9 +779,48 @@ class _Sentence:
 
     def bare(self, hit: _Hit) -> bool:
         term = hit.term
-        if not term.bare:
+        if not term.bare or self.irrealis(hit) or self.bare_infinitive(hit):
             return False
         return not term.verb or self.passive_before(hit) or self.victim_follows(hit)
+
+    def bare_infinitive(self, hit: _Hit) -> bool:
+        """ "the right to kill civilians", "prepared to kill": no death, unless the verb before
+        says it happened ("managed to kill a guard")."""
+        return (
+            hit.term.verb
+            and self.low(hit.first - 1) == "to"
+            and not self.lex.has("implicative", self.low(hit.first - 2))
+        )
+
+    def irrealis(self, hit: _Hit) -> bool:
+        """ "vowed to kill 5 hostages", "will execute prisoners": no one has died yet. Not
+        "managed to kill 9" or "used a car bomb to kill 12", which report deaths."""
+        if not hit.term.verb:
+            return False
+        before = self.low(hit.first - 1)
+        if before == "to":
+            return self.lex.has("intent", self.low(hit.first - 2))
+        return self.lex.has("irrealis", before)
+
+    def secondary(self, hit: _Hit, parts: list[_Quantity]) -> bool:
+        """A toll that yields to the event's own: a running total, one told in an opening
+        clause or a relative clause ("a funeral for 3 people who were killed on Friday"), a
+        part ("..., including 62 who were executed"), or a count of bodies seen."""
+        return (
+            self.cumulative(hit, parts)
+            or self.background(hit)
+            or hit in self.through_relative
+            or self.low(parts[0].first - 1) in PART_OPENERS
+            or hit.term.secondary
+        )
+
+    def set_against_wounded(self, casualties: _Hit) -> bool:
+        """The wounded follow the casualties in the same list: "5 casualties and many wounded"."""
+        reach = range(casualties.stop, casualties.stop + SET_AGAINST_REACH)
+        joined = any(self.low(k) == "and" for k in reach)
+        return joined and any(
+            hit.term.label == "injured" and hit.first in reach for hit in self.hits
+        )
 
     def cumulative(self, hit: _Hit, parts: list[_Quantity]) -> bool:
         """A running total: "the death toll rose to 40", "300 killed since January"."""
@@ -723,7 +859,7 @@ def find_counts(
     found: dict[str, Count] = {}
     totals: dict[str, Count] = {}  # running totals, used when the event's own toll is missing
     bare: dict[str, Span] = {}
-    plain_casualties: Term | None = None  # the word "casualties", not "killed and wounded"
+    plain_casualties: _Hit | None = None  # the word "casualties", not "killed and wounded"
     for hit in state.hits:
         if hit.term.needs_toll and not state.tells_deaths(hit):
             continue  # "raised the number of checkpoints to 12"
@@ -738,15 +874,20 @@ def find_counts(
             bare.setdefault(bare_label, state.span(hit.first, hit.stop, offset))
         state.used.update(part.first for part in parts)
         span = state.span(min(p.first for p in parts), max(p.stop for p in parts), offset)
-        slot = totals if state.cumulative(hit, parts) or state.background(hit) else found
+        slot = totals if state.secondary(hit, parts) else found
         if hit.term.label == "casualties" and "casualties" not in found | totals:
-            plain_casualties = None if hit.term.bare else hit.term
+            plain_casualties = None if hit.term.bare else hit
         slot.setdefault(hit.term.label, _combine(parts, span))
     if plain_casualties is not None and "killed" not in found:
         wounded = any(hit.term.label == "injured" for hit in state.hits)
-        # "4 casualties and several wounded": set against the wounded, the casualties are
-        # the dead; alone, they are the dead where the lexicon says so.
-        if (wounded and "injured" in found) or (not wounded and plain_casualties.alone_killed):
+        # "4 casualties and several wounded", "5 casualties and a large number of wounded":
+        # set against the wounded, the casualties are the dead; alone, they are the dead
+        # where the lexicon says so.
+        if (
+            (wounded and "injured" in found)
+            or state.set_against_wounded(plain_casualties)
+            or (not wounded and plain_casualties.term.alone_killed)
+        ):
             source = found if "casualties" in found else totals
             found["killed"] = source.pop("casualties")
     for label, count in totals.items():
