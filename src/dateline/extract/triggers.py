@@ -13,7 +13,9 @@ deal" nothing. A trigger word used as a modifier ("the besieged government",
 ("explosion", "attack") reports an event when something anchors it: a verb of
 the event family, a place or date, a reference to a particular event ("the
 attack on the checkpoint", "Saturday's bombing"), or a toll in its sentence; a
-toll without a killer of its own, told beside an attack, is folded into it.
+toll without a killer of its own, told beside an attack, is folded into it. A
+later word that only points back at an event already reported ("those involved in
+the attack", "two more were wounded") is no new event (``given``).
 """
 
 from collections import defaultdict
@@ -24,7 +26,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dateline.extract import reporting, syntax
+from dateline.extract import given, reporting, syntax
 from dateline.extract.extensions import TRIGGERS_KEY, register
 from dateline.extract.lexicon import WordClass, load_rows, word_classes
 from dateline.extract.reporting import NOUN_ARGUMENT_DEPS
@@ -55,8 +57,17 @@ CAUSE_PREPS = frozenset(
     ("in", "by", "during", "from", "amid", "after", "following", "under", "at", "with",
      "through", "of")
 )  # fmt: skip
+# How many sentences back a pronoun's referent is looked for, and the plural pronouns.
+REFERENT_SENTENCES = 2
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+# Where a word that makes an event an accident hangs from it ("*accidental* blast").
+ACCIDENT_CUE_DEPS = frozenset({"amod", "advmod"})
+# Characters that open an item of a bulleted list.
+LIST_BULLETS = frozenset("*•·–-")
 
 DEFAULT_POS = ("VERB",)
+# Resulting states that make a participle a report of a killing ("shot *dead* by police").
+DEAD_WORDS = frozenset({"dead"})
 # Where a resulting state hangs from its verb: "left 2 civilians *dead*".
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "conj"})
 GENERIC = "generic"  # the modality of events told in general ("frequent attacks")
@@ -104,9 +115,10 @@ class TriggerFinder:
     def __call__(self, doc: Doc) -> Doc:
         candidates = [c for token in doc if (c := self._match(token)) is not None]
         candidates = self._add_rule_verbs(doc, candidates)
-        candidates = [c for c in candidates if not self._accident(c)]
+        candidates = [c for c in candidates if not self._accident(c) and not _list_entry(c.token)]
         candidates = self._with_outcome(candidates)
         candidates = _one_per_anchor(candidates)
+        candidates = _one_per_identity(candidates)
         candidates = _fold_outcomes(candidates)
         candidates = _fold_stray_outcomes(candidates)
         candidates = [c for c in candidates if not c.entry.get("only_folded")]
@@ -114,6 +126,7 @@ class TriggerFinder:
         candidates = self._retype(candidates)
         for candidate in candidates:
             self._retype_by_purpose(candidate)
+        candidates = given.drop_given(candidates, in_class=self._in)
         doc.spans[TRIGGERS_KEY] = []
         group = doc.spans[TRIGGERS_KEY]
         for candidate in candidates:
@@ -125,7 +138,11 @@ class TriggerFinder:
         return doc
 
     def _match(self, token: Token) -> Candidate | None:
-        rows = self.rows_by_lemma.get(token.lemma_.lower()) or self.rows_by_lemma.get(token.lower_)
+        rows = (
+            self.rows_by_lemma.get(token.lemma_.lower())
+            or self.rows_by_lemma.get(token.lower_)
+            or (_misread_noun(token) and self.rows_by_lemma.get(_singular(token.lower_)))
+        )
         if not rows:
             return None
         fitting = [row for row in rows if self._fits(row, token)]
@@ -145,7 +162,8 @@ class TriggerFinder:
         return frozenset().union(*(self.classes[name].lemmas for name in names))
 
     def _fits(self, row: dict, token: Token) -> bool:
-        if token.pos_ not in row.get("pos", DEFAULT_POS):
+        pos = "NOUN" if _misread_noun(token) else token.pos_
+        if pos not in row.get("pos", DEFAULT_POS):
             return False
         if token.pos_ == "VERB" and reporting.nominal(token):
             return False
@@ -153,8 +171,13 @@ class TriggerFinder:
             token.pos_ == "VERB"
             and token.dep_ in MODIFIER_DEPS
             and not _dated_clause(token)
-            and not (row["type"] == "ASSAULT" and reporting.news_despite_modifying(token))
+            and not (
+                row["type"] == "ASSAULT"
+                and (reporting.news_despite_modifying(token) or _left_dead(token))
+            )
         ):
+            return False
+        if token.pos_ == "VERB" and _background_verb(token):
             return False
         checks = (
             self._fits_words(row, token),
@@ -223,6 +246,8 @@ class TriggerFinder:
             return not ("subject_in" in row or row.get("needs_subject"))
         if not row.get("any_subject") and not self._actor_like(agent):
             return False
+        if agent.pos_ == "PRON" and "subject_in" in row:
+            agent = self._referent(agent, row["subject_in"]) or agent
         if "subject_in" in row and not self._in(agent, row["subject_in"]):
             return False
         return not ("subject_not_in" in row and self._in(agent, row["subject_not_in"]))
@@ -247,6 +272,7 @@ class TriggerFinder:
         if "via_prep_of" in row and not (
             token.dep_ == "pobj"
             and token.head.lower_ in CAUSE_PREPS
+            and not _measured_time(token.head)
             and self._in(token.head.head, row["via_prep_of"])
         ):
             return False
@@ -256,12 +282,32 @@ class TriggerFinder:
                 return False
         return True
 
+    def _referent(self, pronoun: Token, names: str | list[str]) -> Token | None:
+        """ "The bomb was planted in a car. ... it exploded": the nearest noun of the
+        class the row asks for, of the pronoun's number, shortly before it."""
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
+        first = pronoun.sent.start
+        for _ in range(REFERENT_SENTENCES):
+            if first == 0:
+                break
+            first = pronoun.doc[first - 1].sent.start
+        for token in reversed(pronoun.doc[first : pronoun.i]):
+            if token.pos_ == "NOUN" and (token.tag_ == "NNS") == plural and self._in(token, names):
+                return token
+        return None
+
     def _specific(self, row: dict, noun: Token) -> bool:
         """ "the explosion", "Saturday's attack", "the deadly blast": a particular event the
         reader knows of, not attacks in general ("a cheap way to attack")."""
-        if noun.dep_ == "compound" and self._in(noun.head, "EVENT_HEADS"):
-            noun = noun.head  # "the failed assassination attempt", "the bombing suspect"
-        return reporting.particular(noun, frozenset(row["specific"]))
+        modifiers = frozenset(row["specific"])
+        if reporting.particular(noun, modifiers):
+            return True  # "Boston Marathon bombing suspect": the name is the event's own
+        # "the failed assassination attempt", "the bombing suspect": told by the head
+        return (
+            noun.dep_ == "compound"
+            and self._in(noun.head, "EVENT_HEADS")
+            and reporting.particular(noun.head, modifiers)
+        )
 
     def _with_outcome(self, candidates: list[Candidate]) -> list[Candidate]:
         """An event noun in a sentence that reports deaths or injuries names the attack
@@ -279,10 +325,19 @@ class TriggerFinder:
 
     def _accident(self, candidate: Candidate) -> bool:
         """ "82 people are killed when a plane slams into a mountain": a death toll in an
-        accident or disaster is no attack."""
+        accident or disaster is no attack; nor is a blast told as accidental ("the device
+        went off prematurely", "killed in two accidental explosions")."""
+        token = candidate.token
+        if self._told_as_accident(token):
+            return True
         if not candidate.entry.get("outcome"):
             return False
-        return any(self._in(t, "ACCIDENTS") for t in candidate.token.subtree)
+        if self._told_as_accident(_outcome_head(token)):
+            return True  # "the device detonated accidentally, killing three"
+        return any(self._in(t, ["ACCIDENTS", "ACCIDENT_CUES"]) for t in token.subtree)
+
+    def _told_as_accident(self, token: Token) -> bool:
+        return any(self._in(c, "ACCIDENT_CUES") for c in syntax.children(token, ACCIDENT_CUE_DEPS))
 
     def _actor_like(self, token: Token) -> bool:
         """Someone who can act, or the weapon or blast that did ("the explosion killed")."""
@@ -377,6 +432,12 @@ def in_class(token: Token, word_class: WordClass) -> bool:
     )
 
 
+def _misread_noun(token: Token) -> bool:
+    """ "Shootings in Belfast had continued": the tagger reads a capitalised noun opening
+    a sentence as a name; one with no entity label is taken as the noun it is."""
+    return token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -387,6 +448,44 @@ def _infinitive(token: Token) -> bool:
     """ "to support", or "to take up arms and defend" (the second verb shares the "to")."""
     verb = token.head if token.dep_ == "conj" else token
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _measured_time(prep: Token) -> bool:
+    """ "died *three days after* the bombing": a measured interval makes the preposition
+    say when, not what caused it."""
+    return any(c.dep_ == "npadvmod" and c.ent_type_ in SETTING_TIME_LABELS for c in prep.children)
+
+
+def _list_entry(token: Token) -> bool:
+    """ "* 2014 Bagram Airfield bombing": a verbless line of a bulleted list is a title or a
+    link ("See also"), not a report."""
+    sentence = token.sent
+    if any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+        return False
+    text = token.doc.text
+    line = text[text.rfind("\n", 0, token.idx) + 1 : token.idx].lstrip()
+    return line[:1] in LIST_BULLETS
+
+
+def _left_dead(verb: Token) -> bool:
+    """ "the suspect, shot dead by police": a participle that says someone was killed, and
+    by whom, tells the killing, not something known of the person."""
+    dead = any(c.lemma_.lower() in DEAD_WORDS for c in syntax.children(verb, COMPLEMENT_DEPS))
+    return dead and bool(syntax.prep_objects(verb, "by"))
+
+
+def _background_verb(verb: Token) -> bool:
+    """ "insurgents who continue to ambush forces" describes the insurgents, as the relative
+    clause it completes does; "Capturing drones is one option" names a kind of act."""
+    if verb.dep_ == "csubj":
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.dep_ in CLAUSE_MODIFIER_DEPS
+        and not _dated_clause(head)
+        and not reporting.counted(verb)
+    )
 
 
 def _dated_clause(verb: Token) -> bool:
@@ -462,6 +561,21 @@ def _one_per_anchor(candidates: list[Candidate]) -> list[Candidate]:
         if key not in kept or preference(candidate) > preference(kept[key]):
             kept[key] = candidate
     return sorted(kept.values(), key=lambda c: c.token.i)
+
+
+def _one_per_identity(candidates: list[Candidate]) -> list[Candidate]:
+    """ "The Rolando bombing was an attack on a cafe": a copula says the two nouns are one
+    event; the predicate noun, which tells it, is kept."""
+    predicates = {(c.token.head.i, c.entry["type"]) for c in candidates if c.token.dep_ == "attr"}
+    return [
+        c
+        for c in candidates
+        if not (
+            c.token.dep_ == "nsubj"
+            and c.token.head.lemma_ == "be"
+            and (c.token.head.i, c.entry["type"]) in predicates
+        )
+    ]
 
 
 def _fold_retreats(candidates: list[Candidate]) -> list[Candidate]:

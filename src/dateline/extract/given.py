@@ -1,0 +1,200 @@
+"""Given or new: which trigger words report an event, and which point back at one told.
+
+An article reports its attack once, then keeps referring to it: "the attack", "the
+blast", "six soldiers were killed", "they killed 23 soldiers". Some of those later
+words add no event; they are coreferent with the first report. A trigger is *given*
+when an event of its type was reported in an earlier sentence and it brings nothing
+new (no place or date, and for a noun no name, that the text has not mentioned), and:
+
+- it is a toll with no killer of its own ("six soldiers were killed", "they killed
+  23", "was killed by a roadside bomb"): the casualties of the attack just told,
+  unless it opens another report ("*elsewhere*", "in a *separate* incident"); or
+- it is a definite event noun ("the attack", "this bombing", "Saturday's blast") that
+  the words above it only presuppose: who took part in it ("those *involved in* the
+  attack"), how people reacted to it ("*condemned* the bombing"), who saw it. A
+  definite noun that is narrated ("the explosion shattered the windows", "after the
+  bombing") is kept: news tells an event again as it goes on, and such a mention
+  carries roles and times of its own. A claim of responsibility ("claimed the
+  bombing", "responsible for the attack") is kept too: it is how news names an
+  attack's author.
+
+A definite noun told again also takes the type of its first mention: "police launched
+raids ... shouting during the raids" is the police operation, not a new attack.
+
+Hand-written: spaCy's English models ship no coreference; these rules take only the
+cases that need no model (same type, earlier in the text, nothing new).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+from spacy.tokens import Token
+
+from dateline.extract import syntax
+from dateline.extract.reporting import DEFINITE_DETERMINERS
+
+# Entities whose first appearance makes a mention news: a new place or date, and for an
+# event noun a new name too ("the attack by the Taliban"). A toll's new names are its
+# victims ("a commander of the militia was also killed"), not a new attack.
+SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+NEW_INFORMATION_LABELS = SETTING_LABELS | {"PERSON", "ORG", "NORP", "EVENT"}
+# Determiners of a definite description ("the attack", "this bombing").
+REFERRING_DETERMINERS = DEFINITE_DETERMINERS - {"each"}
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# A pronoun killer only points back at the attackers already named ("they killed 23").
+ANAPHORIC_POS = frozenset({"PRON"})
+# Word classes of what a killing is done with: "killed by a roadside bomb" names no killer.
+MEANS_CLASSES = ("EXPLOSIVES", "ARTILLERY", "FIREARMS", "VIOLENT_EVENTS")
+# Words above an event noun that presuppose it rather than report it.
+PRESUPPOSING_CLASS = "PRESUPPOSING_HEADS"
+# Words that open the report of another event ("*Elsewhere*, two soldiers were killed").
+NEW_EVENT_CLASS = "NEW_EVENT_CUES"
+# Prepositions whose named object is a place.
+PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside"})
+# Prepositions that place an event in time: their object is no argument of the verb.
+TIME_PREPS = frozenset(
+    {"after", "before", "during", "since", "until", "following", "amid", "throughout"}
+)
+
+# Row keys that say what kind of event a mention reports.
+KIND_KEYS = ("type", "mode", "acled")
+
+ClassTest = Callable[[Token, str | list[str]], bool]
+
+
+class Told(Protocol):
+    """A trigger found: its word and its lexicon row (``triggers.Candidate``)."""
+
+    token: Token
+    entry: dict
+
+
+T = TypeVar("T", bound=Told)
+
+
+def drop_given(candidates: Sequence[T], *, in_class: ClassTest) -> list[T]:
+    """The candidates (in text order) that report an event, given ones left out.
+
+    ``in_class(token, names)`` tests word-class membership (the lexicon's classes).
+    """
+    kept = []
+    told: set[str] = set()  # types reported in the sentences before
+    first: dict[tuple[str, str], dict] = {}  # (lemma, POS) -> the entry of its first mention
+    sentence, current = None, set()
+    for candidate in candidates:
+        start = candidate.token.sent.start
+        if start != sentence:
+            told |= current
+            sentence, current = start, set()
+        word = (candidate.token.lemma_.lower(), candidate.token.pos_)
+        if word in first and _repeated(candidate.token):
+            candidate.entry = _as_first(candidate.entry, first[word])
+        first.setdefault(word, candidate.entry)
+        current.add(candidate.entry["type"])
+        if candidate.entry["type"] not in told or not _given(candidate, in_class):
+            kept.append(candidate)
+    return kept
+
+
+def _as_first(entry: dict, first: dict) -> dict:
+    """The entry with the type, mode and ACLED pair of the event's first mention."""
+    kept = {key: value for key, value in entry.items() if key not in KIND_KEYS}
+    return {**kept, **{key: first[key] for key in KIND_KEYS if key in first}}
+
+
+def _given(candidate: Told, in_class: ClassTest) -> bool:
+    token = candidate.token
+    if candidate.entry.get("outcome"):
+        return (
+            no_killer(token, in_class)
+            and not new_setting(token)
+            and not any(in_class(t, NEW_EVENT_CLASS) for t in token.subtree)
+        )
+    if brings_news(token) or not definite_reference(token):
+        return False
+    above = governor(token)
+    return above is not None and in_class(above, PRESUPPOSING_CLASS)
+
+
+def _repeated(token: Token) -> bool:
+    """ "the raids" after "launched raids": a definite noun that adds nothing names the
+    event its first mention named."""
+    return definite_reference(token) and not brings_news(token)
+
+
+def brings_news(head: Token, *, labels: frozenset[str] = NEW_INFORMATION_LABELS) -> bool:
+    """Whether the phrase under ``head`` names a place, date or name (entities of
+    ``labels``) not told before."""
+    doc = head.doc
+    told = doc.text[: head.left_edge.idx].lower()
+    return any(
+        token.ent_type_ in labels
+        and token.ent_iob_ == "B"
+        and _entity_text(token).lower() not in told
+        for token in head.subtree
+    )
+
+
+def new_setting(head: Token) -> bool:
+    """A new place or date under ``head``; a name after "in", "near", "at" is a place
+    whatever label the tagger gave it ("In Samarra, nine were killed")."""
+    if brings_news(head, labels=SETTING_LABELS):
+        return True
+    told = head.doc.text[: head.left_edge.idx].lower()
+    return any(
+        token.dep_ == "pobj"
+        and token.pos_ == "PROPN"
+        and token.head.lower_ in PLACE_PREPS
+        and token.text.lower() not in told
+        for token in head.subtree
+    )
+
+
+def _entity_text(first: Token) -> str:
+    doc = first.doc
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[first.i : end].text
+
+
+def definite_reference(noun: Token) -> bool:
+    """ "the attack", "this bombing", "Saturday's blast": a noun that names an event
+    the reader is taken to know."""
+    if noun.pos_ not in NOUN_POS:
+        return False
+    if noun.dep_ == "compound":
+        noun = noun.head  # "the bombing suspect": the determiner is the head's
+    return any(
+        (child.dep_ == "det" and child.lower_ in REFERRING_DETERMINERS) or child.dep_ == "poss"
+        for child in noun.children
+    )
+
+
+def governor(noun: Token) -> Token | None:
+    """The word an event noun is an argument of: the verb or noun above its preposition
+    ("involved *in* the attack" -> involve), else its head; None for a time adjunct
+    ("seen *after* the bombing" says when, not what was seen)."""
+    if noun.dep_ == "compound":
+        noun = noun.head  # "involved in the assassination attempt"
+    head = noun.head
+    if noun.dep_ != "pobj":
+        return head
+    if head.lower_ in TIME_PREPS:
+        return None
+    return head.head
+
+
+def no_killer(verb: Token, in_class: ClassTest) -> bool:
+    """ "six soldiers were killed", "they killed 23", "killed by a roadside bomb": no one
+    is named who did it but a pronoun for those told, or the weapon or attack."""
+    if verb.pos_ != "VERB":
+        return False
+    if syntax.is_passive(verb):
+        agents = syntax.prep_objects(verb, "by")
+        agent = agents[0] if agents else None
+    else:
+        agent = syntax.subject(verb)
+    return agent is None or agent.pos_ in ANAPHORIC_POS or in_class(agent, list(MEANS_CLASSES))
