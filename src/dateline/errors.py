@@ -15,6 +15,7 @@ CATALOGUE = {
     "E010": "no article text left after removing boilerplate and comments",
     "E020": "gold file could not be read",
     "E030": "ledger could not be opened",
+    "E040": "an optional extra is not installed",
 }
 
 
