@@ -44,7 +44,7 @@ CONSTRAINT_KEYS = (
     "subject_in", "subject_not_in", "governor_in", "via_prep",
     "compound_in", "compound_not_in", "needs_xcomp", "no_infinitive", "needs_agent",
     "needs_subject", "needs_object", "needs_setting", "via_prep_of", "counted", "specific",
-    "complement_in", "headline_root",
+    "complement_in", "headline_root", "no_agent",
 )  # fmt: skip
 # A named place or a date on an event noun makes it a report of a particular event
 # ("Friday's attack in Lyon"), not talk of attacks in general.
@@ -70,6 +70,9 @@ DEFAULT_POS = ("VERB",)
 DEAD_WORDS = frozenset({"dead"})
 # Where a resulting state hangs from its verb: "left 2 civilians *dead*".
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "conj"})
+# How many nouns up a participle may hang below the noun it modifies ("9 members
+# from the forces of X killed").
+COUNT_CLIMB = 3
 GENERIC = "generic"  # the modality of events told in general ("frequent attacks")
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Word classes whose members can be the subject of an event verb.
@@ -150,6 +153,8 @@ class TriggerFinder:
             return None
         fitting.sort(key=lambda row: -sum(key in row for key in CONSTRAINT_KEYS))
         best = fitting[0]
+        if _reduced_passive(token) and not syntax.is_passive(token):
+            best = {**best, "actor1_from": "prep:by"}  # the agent, not the noun it follows
         return Candidate(token, best, _anchor(token, best), tuple(fitting[1:]))
 
     def _in(self, token: Token, names: str | list[str]) -> bool:
@@ -173,7 +178,12 @@ class TriggerFinder:
             and not _dated_clause(token)
             and not (
                 row["type"] == "ASSAULT"
-                and (reporting.news_despite_modifying(token) or _left_dead(token))
+                and (
+                    reporting.news_despite_modifying(token)
+                    or _left_dead(token)
+                    or _counted_antecedent(token)
+                    or _headline_participle(token)
+                )
             )
         ):
             return False
@@ -215,11 +225,16 @@ class TriggerFinder:
         return not compounds & set(row.get("compound_not_in", ()))
 
     def _fits_objects(self, row: dict, token: Token) -> bool:
-        objects = syntax.direct_objects(token)
+        objects = _objects(token)
         if row.get("no_object") and syntax.children(token, syntax.OBJECT_DEPS | {"ccomp"}):
             return False
         if row.get("needs_object") and not syntax.children(token, syntax.OBJECT_DEPS):
             return False
+        if "object_in" in row:  # "15 detainees ... they were executed"
+            objects = [
+                (self._object_referent(o, row["object_in"]) or o) if o.pos_ == "PRON" else o
+                for o in objects
+            ]
         expanded = [item for obj in objects for item in syntax.of_chain(obj)]
         # A modifier counts by its word only ("*martial* law", "*mediation* efforts").
         modifiers = [
@@ -242,12 +257,15 @@ class TriggerFinder:
         agent = _agent(token)
         if row.get("needs_agent") and syntax.is_passive(token) and agent is None:
             return False
+        if row.get("no_agent") and agent is not None:
+            return False
         if agent is None:
             return not ("subject_in" in row or row.get("needs_subject"))
         if not row.get("any_subject") and not self._actor_like(agent):
             return False
         if agent.pos_ == "PRON" and "subject_in" in row:
             agent = self._referent(agent, row["subject_in"]) or agent
+        agent = self._stands_for(agent)
         if "subject_in" in row and not self._in(agent, row["subject_in"]):
             return False
         return not ("subject_not_in" in row and self._in(agent, row["subject_not_in"]))
@@ -282,6 +300,19 @@ class TriggerFinder:
                 return False
         return True
 
+    def _stands_for(self, noun: Token) -> Token:
+        """ "the number of casualties", "casualties' number": a measure noun stands for
+        what it measures, its of-object or its possessor; "an assassination attempt": a
+        word like "attempt" or "plot" for the event its modifier names."""
+        if self._in(noun, "MEASURE_NOUNS"):
+            deps = {"poss", "nmod", "compound"}
+            found = [*syntax.prep_objects(noun, "of"), *syntax.children(noun, deps)]
+        elif self._in(noun, "EVENT_HEADS"):
+            found = syntax.children(noun, {"compound", "nmod"})
+        else:
+            found = []
+        return found[0] if found else noun
+
     def _referent(self, pronoun: Token, names: str | list[str]) -> Token | None:
         """ "The bomb was planted in a car. ... it exploded": the nearest noun of the
         class the row asks for, of the pronoun's number, shortly before it."""
@@ -296,11 +327,21 @@ class TriggerFinder:
                 return token
         return None
 
+    def _object_referent(self, pronoun: Token, names: str | list[str]) -> Token | None:
+        """The referent of a pronoun object, unless it is the subject of a verb above the
+        pronoun: in "officials said they were executed" the speakers may be "they" or
+        not, and no class is taken from so unsure a reading."""
+        referent = self._referent(pronoun, names)
+        if referent is None:
+            return None
+        above = (syntax.subject(verb) for verb in pronoun.head.ancestors)
+        return None if any(s is not None and s.i == referent.i for s in above) else referent
+
     def _specific(self, row: dict, noun: Token) -> bool:
         """ "the explosion", "Saturday's attack", "the deadly blast": a particular event the
         reader knows of, not attacks in general ("a cheap way to attack")."""
         modifiers = frozenset(row["specific"])
-        if reporting.particular(noun, modifiers):
+        if reporting.particular(noun, modifiers) or _date_named(noun):
             return True  # "Boston Marathon bombing suspect": the name is the event's own
         # "the failed assassination attempt", "the bombing suspect": told by the head
         return (
@@ -433,9 +474,15 @@ def in_class(token: Token, word_class: WordClass) -> bool:
 
 
 def _misread_noun(token: Token) -> bool:
-    """ "Shootings in Belfast had continued": the tagger reads a capitalised noun opening
-    a sentence as a name; one with no entity label is taken as the noun it is."""
-    return token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_
+    """ "Shootings in Belfast had continued", "3 Casualties in Rastan": the tagger reads a
+    capitalised noun opening a sentence or a title-case headline as a name; one with no
+    entity label is taken as the noun it is when it opens the sentence or is counted (a
+    name takes no numeral)."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and (token.is_sent_start or reporting.counted_noun(token))
+    )
 
 
 def _singular(word: str) -> str:
@@ -474,6 +521,49 @@ def _left_dead(verb: Token) -> bool:
     return dead and bool(syntax.prep_objects(verb, "by"))
 
 
+def _counted_antecedent(verb: Token) -> bool:
+    """A toll told in a modifier whose counted victims the parse puts a step away: "9
+    members of the regime forces killed near X" (the participle hangs from the nearer
+    noun), "2 members who were killed by ISIS" (the count is on the antecedent), "claimed
+    the lives of 3 citizens" (on the of-object). A definite count ("the 5 persons") is a
+    group told before."""
+    nouns = _phrase_heads(verb.head) if verb.dep_ in CLAUSE_MODIFIER_DEPS else []
+    for victim in syntax.children(verb, syntax.OBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS):
+        nouns.extend(syntax.of_chain(victim))
+    return any(_counted(noun) for noun in nouns)
+
+
+def _headline_participle(verb: Token) -> bool:
+    """ "Body of a young man found in Daraa": a headline's participle the parse hangs from
+    a noun inside the root's phrase rather than from the root."""
+    return verb.dep_ == "acl" and any(
+        head.dep_ == "ROOT" and head.pos_ in reporting.HEADLINE_ROOT_POS
+        for head in _phrase_heads(verb.head)
+    )
+
+
+def _phrase_heads(noun: Token) -> list[Token]:
+    """``noun`` and the nouns whose prepositional phrases hold it, a few levels up: a
+    participle the parse hangs from ``noun`` may modify any of them ("the body of a young
+    man found shot", "9 members from the forces killed")."""
+    heads = [noun]
+    while (
+        len(heads) < COUNT_CLIMB
+        and noun.dep_ == "pobj"
+        and noun.head.head.pos_ in {"NOUN", "PROPN", "NUM"}
+    ):
+        noun = noun.head.head
+        heads.append(noun)
+    return heads
+
+
+def _counted(noun: Token) -> bool:
+    """A number of victims that is news: not one told before ("the 5 killed"), which a
+    document's opening sentence cannot point back to ("among the 5 persons killed")."""
+    counted = noun.pos_ == "NUM" or bool(syntax.children(noun, {"nummod"}))
+    return counted and (noun.sent.start == 0 or not reporting.definite(noun))
+
+
 def _background_verb(verb: Token) -> bool:
     """ "insurgents who continue to ambush forces" describes the insurgents, as the relative
     clause it completes does; "Capturing drones is one option" names a kind of act."""
@@ -501,6 +591,23 @@ def _dated_clause(verb: Token) -> bool:
     return False
 
 
+def _date_named(noun: Token) -> bool:
+    """ "three days after the April 15, 2013, bombing": a full date set off by commas
+    before an event noun names the event, though the parser seldom attaches it."""
+    before = noun.i - 1
+    if before >= 0 and noun.doc[before].is_punct:
+        before -= 1
+    if before < 0 or noun.ent_type_ in SETTING_TIME_LABELS:
+        return False
+    last = noun.doc[before]
+    if last.ent_type_ != "DATE":
+        return False
+    first = last.i
+    while first > 0 and last.doc[first].ent_iob_ == "I":
+        first -= 1
+    return any(t.is_punct for t in noun.doc[first : last.i + 1])
+
+
 def _has_setting(noun: Token) -> bool:
     for child in noun.children:
         if child.ent_type_ in SETTING_TIME_LABELS and child.dep_ in {"poss", "compound", "nmod"}:
@@ -512,6 +619,27 @@ def _has_setting(noun: Token) -> bool:
     return False
 
 
+def _objects(token: Token) -> list[Token]:
+    """What the act is done to: the noun a reduced passive follows, or one whose phrase
+    holds it ("*the body* of a young man found in Daraa")."""
+    objects = syntax.direct_objects(token)
+    if not objects and _reduced_passive(token):
+        objects = [token.head]
+    if token.dep_ == "acl" and objects == [token.head]:
+        return _phrase_heads(token.head)
+    return objects
+
+
+def _reduced_passive(token: Token) -> bool:
+    """A participle after its noun with a by-agent is a passive whatever tag it got ("the
+    killer, shot dead by police", tagged past tense)."""
+    return (
+        token.dep_ == "acl"
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and bool(syntax.children(token, {"agent"}))
+    )
+
+
 def _has_prep(token: Token, prep: str) -> bool:
     return any(c.dep_ in syntax.PREP_DEPS and c.lower_ == prep for c in token.children)
 
@@ -520,7 +648,7 @@ def _agent(token: Token) -> Token | None:
     """Who does it: the by-agent of a passive, else the subject."""
     if token.pos_ in {"NOUN", "PROPN"}:
         return _noun_agent(token)
-    if syntax.is_passive(token):
+    if syntax.is_passive(token) or _reduced_passive(token):
         agents = syntax.prep_objects(token, "by")
         return agents[0] if agents else None
     return syntax.subject(token)
@@ -550,10 +678,15 @@ def _anchor(token: Token, row: dict) -> Token:
 
 def _one_per_anchor(candidates: list[Candidate]) -> list[Candidate]:
     """ "imposed sanctions": verb and noun both match; the clause reports one event, told
-    by the verb, unless the verb only tells its outcome ("a blast killed four")."""
+    by the verb, unless the verb only tells its outcome ("a blast killed four") or what
+    the event noun that is its subject hit ("the explosion targeted a bakery")."""
 
-    def preference(candidate: Candidate) -> tuple[bool, bool]:
-        return (not candidate.entry.get("outcome"), candidate.token.i == candidate.anchor.i)
+    def preference(candidate: Candidate) -> tuple[bool, bool, bool]:
+        return (
+            not candidate.entry.get("outcome"),
+            not candidate.entry.get("subject_tells"),
+            candidate.token.i == candidate.anchor.i,
+        )
 
     kept: dict[tuple[int, str], Candidate] = {}
     for candidate in candidates:
