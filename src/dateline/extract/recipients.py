@@ -12,11 +12,14 @@ bases", "a blockade of Serbia"), as is the author of an act ("rejected an
 Australian ultimatum", "an offer from Kabul"). A host reached by a preposition
 ("traveled to Baghdad") and a country forces are sent into are recipients; an
 attack's target is also the second side of a fight ("a battle between police and
-rioters"), what an event as agent acted on ("the hall was wrecked by an explosion")
-or whom it was aimed at ("bombings targeted at the army"); failing those, its victims
-come from its folded outcome ("killing 57 civilians", "claimed the lives of six
-soldiers"), and a captured place's loser from a retreat clause ("fell to the
-insurgents after government troops fled").
+rioters", "clashes continued between police and rioters"), what an event as agent
+acted on ("the hall was wrecked by an explosion") or whom it was aimed at ("bombings
+targeted at the army"); failing those, its victims come from its folded outcome
+("killing 57 civilians", "claimed the lives of six soldiers"), a captured place's loser
+from a retreat clause ("fell to the insurgents after government troops fled"), and last a
+building hit ("the bombing of the federal building"). The weapon a verb of using one
+takes as its object is never the target ("detonated a car bomb"); a weapon aimed
+names its target after "at" ("fired mortars at the barracks").
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -71,6 +74,8 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 # Participles that say whom an attack was aimed at ("bombings targeted at the army").
 AIM_LEMMAS = frozenset({"target", "aim", "direct"})
 AIM_PREPS = ("at", "against")
+# Where a weapon aimed ("fired mortars *at* the barracks") names its target.
+AIMED_SLOT = "prep:at"
 # "revenge for the killing of ...": what an attack answers.
 MOTIVE_PREPS = frozenset({"for"})
 # "claimed the lives of six soldiers": a life lost is its bearer's.
@@ -141,9 +146,20 @@ class ActorWords:
 class RecipientFinder:
     """actor2 from the table's slots, tried in order for the trigger's type."""
 
-    def __init__(self, words: ActorWords, slots: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self,
+        words: ActorWords,
+        slots: Mapping[str, Sequence[str]],
+        *,
+        instrument_verbs: frozenset[str] = frozenset(),
+        aiming_verbs: frozenset[str] = frozenset(),
+        facilities: frozenset[str] = frozenset(),
+    ) -> None:
         self.words = words
         self.slots = slots
+        self.instrument_verbs = instrument_verbs
+        self.aiming_verbs = aiming_verbs
+        self.facilities = facilities
         self.finders: dict[str, Callable[[Span, Token], Token | None]] = {
             "embedded": lambda _span, anchor: self._embedded(anchor),
             "purpose": lambda _span, anchor: self._purpose(anchor),
@@ -161,7 +177,12 @@ class RecipientFinder:
         event_type = span.label_
         if "addressee" in span._.dl_entry:  # "said Sudan must return ...": asked of Sudan
             return span.doc[span._.dl_entry["addressee"]]
+        facility = None  # "attacked a crowded market, killing 12 shoppers": the shoppers first
         for slot in self.slots.get(event_type, ()):
+            if slot == "object" and self._instrument_object(event_type, anchor):
+                if anchor.lemma_.lower() not in self.aiming_verbs:
+                    continue
+                slot = AIMED_SLOT  # "fired mortars at the barracks"
             finder = self.finders.get(slot)
             found = finder(span, anchor) if finder else _prep_slot(slot, span, anchor)
             found = None if found is None else _bearer(found)
@@ -172,9 +193,21 @@ class RecipientFinder:
             picked, go_on = self._judge(found, slot, span)
             if picked is not None or not go_on:
                 return picked
+            if facility is None and self._facility_hit(found, event_type):
+                facility = found
         if event_type in TARGET_TYPES:
-            return _victim(span) or _loser(span)
+            return _victim(span) or _loser(span) or facility
         return None
+
+    def _instrument_object(self, event_type: str, anchor: Token) -> bool:
+        """ "detonated a car bomb", "the devices were detonated", "fired rockets at the
+        base": an attack verb of using a weapon takes the weapon as its object; whom it hit
+        sits after a preposition, if anywhere."""
+        return (
+            event_type in TARGET_TYPES
+            and anchor.pos_ == "VERB"
+            and anchor.lemma_.lower() in self.instrument_verbs
+        )
 
     def _judge(self, found: Token, slot: str, span: Span) -> tuple[Token | None, bool]:
         """(recipient, whether to try the next slot) for what ``slot`` found."""
@@ -203,6 +236,16 @@ class RecipientFinder:
             return found, False
         behind = words.behind(found)
         return behind, behind is None
+
+    def _facility_hit(self, token: Token, event_type: str) -> bool:
+        """ "bombed the federal building", "an attack on the Christmas market": a building
+        hit whose owner goes unnamed is the target when no victims are named either; an area
+        or a town ("shelled the district") is only where."""
+        return (
+            event_type in TARGET_TYPES
+            and token.ent_type_ not in SETTLEMENT_LABELS
+            and (token.lemma_.lower() in self.facilities or token.lower_ in self.facilities)
+        )
 
     def _bound_by(self, measure: Token) -> Token | None:
         """Whom a measure binds ("a blockade of Serbia", "a curfew on Palestinian
@@ -392,11 +435,33 @@ def _bearer(token: Token) -> Token | None:
 
 def _between_second(noun: Token) -> Token | None:
     """ "a battle between police and rioters": the rioters (the police are actor1)."""
-    for side in syntax.prep_objects(noun, "between"):
+    for side in between_sides(noun):
         others = syntax.children(side, {"conj"})
         if others:
             return others[0]
     return None
+
+
+def between_sides(noun: Token) -> list[Token]:
+    """The first side of each between-phrase that says who fought: on the event noun ("a
+    battle between police and rioters"), on the noun it quantifies ("an exchange of fire
+    between ..."), or on the verb it is the subject of ("clashes continued between ...")."""
+    holders = quantifiers(noun)
+    if noun.dep_ in syntax.SUBJECT_DEPS and noun.head.pos_ == "VERB":
+        holders.append(noun.head)
+    for holder in holders:
+        sides = syntax.prep_objects(holder, "between")
+        if sides:
+            return sides
+    return []
+
+
+def quantifiers(noun: Token) -> list[Token]:
+    """``noun`` and the noun whose of-phrase it is ("a wave *of* bombings by the
+    separatists"): the parser hangs the event's own phrases on either."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return [noun, noun.head.head]
+    return [noun]
 
 
 def _aimed_at(noun: Token) -> Token | None:

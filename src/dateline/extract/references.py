@@ -5,7 +5,9 @@ cases and otherwise give up (None), as wrong actors are worse than missing ones.
 An antecedent must be a named subject (a proper noun or named entity) whose kind
 agrees with the reference (he/she: a person; it/the group: an organisation or
 country; they: either, or a plural group noun), found earlier in the same sentence
-or as the main subject of the sentence just before. A subject inside a relative clause
+or as the main subject of the sentence just before, and never the subject of an object
+pronoun's own clause (binding: "they captured soldiers and released them" releases the
+soldiers, not themselves). A subject inside a relative clause
 ("cities from which soldiers have fled") is embedded in a noun phrase, not a topic of the
 sentence, and is skipped.
 
@@ -87,7 +89,7 @@ def antecedent(token: Token) -> Token | None:
     ]
     if token.pos_ == "PRON" and earlier:
         nearest = earlier[-1]
-        if not (accepts(nearest) or _agrees(token, nearest)):
+        if not (accepts(nearest) or _agrees(token, nearest)) or _clause_mate(token, nearest):
             return None
         # "The group said it ...": follow "the group" back to its name when there is one.
         return (needs_antecedent(nearest) and antecedent(nearest)) or nearest
@@ -99,6 +101,21 @@ def antecedent(token: Token) -> Token | None:
     previous = token.doc[sentence.start - 1].sent
     subject = syntax.subject(previous.root) if previous.root.pos_ in {"VERB", "AUX"} else None
     return subject if subject is not None and accepts(subject) else None
+
+
+def _clause_mate(pronoun: Token, candidate: Token) -> bool:
+    """ "the rebels captured soldiers and released *them*": an object pronoun is never its
+    own clause's subject (that would be "themselves"), nor one of several subjects the
+    parser gave that verb ("the brothers, Ali and Omar, carried the bombs before detonating
+    them")."""
+    if pronoun.dep_ not in syntax.OBJECT_DEPS:
+        return False
+    subject = syntax.subject(pronoun.head)
+    if subject is None:
+        return False
+    mates = {subject.i, *(t.i for t in subject.conjuncts)}
+    mates |= {t.i for t in subject.head.children if t.dep_ in syntax.SUBJECT_DEPS}
+    return candidate.i in mates
 
 
 def bare_definite(token: Token) -> bool:

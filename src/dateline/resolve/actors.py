@@ -10,8 +10,12 @@ capitals used as metonyms. Resolution, most specific first:
    rebel words beat state ones ("rebel forces"), else the rightmost noun decides;
 3. a country alone is its government ("Tehran said") or, as the doer of an attack or a
    deployment, its military (the caller says so with ``default_sector``); a plural
-   demonym is its people ("71 Iraqis"); a sector alone takes the article's country, and
-   rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story);
+   demonym is its people ("71 Iraqis"); a sector alone takes the article's country (a
+   state sector in an article naming no country, that of its national armed groups), and
+   rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story).
+   "The regime" is a government like any other (``sectors`` table): "regime forces" are
+   the article's country's military, as "government troops" are. Machines alone
+   ("warplanes", "drones") are the military, but whose is not said: no country;
 4. a bare title ("the President") is the holder of that office on the article's date whom
    the article named last ("the Obama administration ... the President announced").
 """
@@ -47,6 +51,7 @@ METONYM_MIN_POPULATION = 500_000  # a capital this big stands for its government
 # ACLED inter code by sector, when the head noun gives none.
 SECTOR_INTER = {"GOV": 1, "MIL": 1, "REB": 2, "CVL": 7, "IGO": 8, "MED": 7}
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’`]s\b")
 # A title standing alone for its holder: "the President", "the prime minister".
 _BARE_TITLE = re.compile(
     r"^\s*(?:the\s+)?(president|prime minister|premier|foreign minister|secretary of state"
@@ -58,8 +63,10 @@ _TITLE_SYNONYMS = {"premier": "prime minister", "defence secretary": "secretary 
 
 
 def normalise(text: str) -> str:
-    """Lower case, accents, apostrophes and punctuation folded, padded with spaces."""
-    return f" {_NON_WORD.sub(' ', fold(text)).strip()} "
+    """Lower case, accents, apostrophes and punctuation folded, padded with spaces; a
+    possessive ending dropped ("the regime’s shelling", "Hezbollah's fighters"), as folding
+    would glue it on ("regimes")."""
+    return f" {_NON_WORD.sub(' ', fold(_POSSESSIVE.sub('', text))).strip()} "
 
 
 @dataclass(frozen=True)
@@ -94,11 +101,15 @@ class KnowledgeBase:
             r"(?<![\w.])(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True)))
             + r")(?![\w])"
         ) if acronyms else None  # fmt: skip
+        rows = read_table("actors", "sectors")
         self.nouns = sorted(
             ((normalise(noun), row["sector"], row.get("acled_inter"))
-             for row in read_table("actors", "sectors") for noun in row["nouns"]),
+             for row in rows for noun in row["nouns"]),
             key=lambda item: -len(item[0]),
         )  # fmt: skip
+        self.machines = frozenset(
+            normalise(noun) for row in rows if row.get("machines") for noun in row["nouns"]
+        )
 
     def named(self, text: str) -> tuple[str, str] | None:
         """(kind, id) of the most specific group or person named in ``text``."""
@@ -131,6 +142,13 @@ class KnowledgeBase:
         rebels = [item for item in found if item[1] == "REB"]
         _, sector, inter = max(rebels or found)
         return sector, inter
+
+    def only_machines(self, text: str) -> bool:
+        """ "warplanes", "the jets": every sector noun in the phrase names a machine, so it
+        says what acted (the military) but not whose ("the regime's helicopters" does)."""
+        norm = normalise(text)
+        named = [noun for noun, _, _ in self.nouns if noun in norm]
+        return bool(named) and all(noun in self.machines for noun in named)
 
     def group_names(self) -> list[tuple[str, str]]:
         """(normalised alias, group id) pairs, for counting groups in an article."""
@@ -174,7 +192,9 @@ def resolve_actor(
         return _country_actor(mentions[0], sector, text, default_sector)
     if sector is None:
         return None
-    return _sector_only_actor(*sector, context)
+    if kb.only_machines(text):  # "warplanes struck": the military, whose unknown
+        return _sector_only_actor(*sector, ResolveContext())
+    return _sector_only_actor(*sector, context, governing=_names_government(text))
 
 
 def _title_holder(
@@ -243,12 +263,35 @@ def _ends_phrase(text: str, end: int) -> bool:
     return not re.match(r"\s*[A-Za-z]", text[end:])
 
 
-def _sector_only_actor(sector: str, inter: int | None, context: ResolveContext) -> Actor:
+def _sector_only_actor(
+    sector: str, inter: int | None, context: ResolveContext, *, governing: bool = False
+) -> Actor:
     if sector == "REB" and context.groups:
         return actor_by_id(context.groups[0], context=context)
-    if context.country is None:
+    country = context.country
+    if country is None and governing and sector in STATE_SECTORS:
+        country = _armed_groups_country(context)
+    if country is None:
         return Actor(id=sector, name=SECTOR_LABELS[sector], sector=sector, acled_inter=inter)
-    return country_sector_actor(context.country, sector, inter)
+    return country_sector_actor(country, sector, inter)
+
+
+def _names_government(text: str) -> bool:
+    """ "government forces", "the regime", "regime forces": the phrase names a government,
+    not just an army (which may be a foreign one)."""
+    norm = normalise(text)
+    return any(sector == "GOV" and noun in norm for noun, sector, _ in knowledge_base().nouns)
+
+
+def _armed_groups_country(context: ResolveContext) -> str | None:
+    """With no country named, "government forces" or "the regime" in a story whose armed
+    groups are one country's ("regime forces shelled Jaysh al-Islam") is that country's:
+    the government a national armed group fights is its own ("the army" may be a foreign
+    one: Israel's against Hamas)."""
+    groups = knowledge_base().groups
+    return next(
+        (groups[ref]["country"] for ref in context.groups if groups[ref].get("country")), None
+    )
 
 
 def country_sector_actor(code: str, sector: str, inter: int | None = None) -> Actor:
