@@ -14,9 +14,12 @@ in the clause above it; places inside the agent's phrase or the attribution
 ("officials in Anbar said") describe those, not the event, while a place in the
 target's phrase is where it was hit ("the hall in Denver was wrecked"). With no place
 named, a place noun the event is located at stands in ("bombs across the city").
-A capture's places are what was taken ("Saadiyah and Jalawla had fallen", "took
-control of Falluja"), never a place elsewhere in its clause ("in a sweep towards
-Baghdad").
+The unlabelled or place-labelled name an attack falls on ("shelled Aleppo",
+"airstrikes on Raqqa", "shell Idlib countryside") is a candidate too: the small
+model parses such headline objects oddly and rarely tags them, and the resolver's
+gazetteer decides whether the name is a place. A capture's places are what was
+taken ("Saadiyah and Jalawla had fallen", "took control of Falluja"), never a place
+elsewhere in its clause ("in a sweep towards Baghdad").
 """
 
 from collections.abc import Sequence
@@ -42,6 +45,13 @@ HEADLINE_CAPITALS = 0.7
 # "at the station": a place preposition for a place noun (not for any proper noun:
 # "at Google").
 COMMON_PLACE_PREP = "at"
+# The type whose object names the place hit, and the dependencies that object may
+# take in a rough parse ("shelled Aleppo" as npadvmod, "Idlib countryside" as compound).
+ATTACK_TYPE = "ASSAULT"
+ATTACKED_DEPS = frozenset({"dobj", "npadvmod", "nsubjpass"})
+ATTACKED_PREPS = frozenset({"on", "against"})
+# NER labels that say a name is someone, not somewhere.
+PERSON_LABELS = frozenset({"PERSON", "ORG"})
 # A place under these is a topic ("a meeting about events in Iraq"), not a venue.
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 # Subordinate clauses that state a separate proposition ("while officials voiced ...").
@@ -93,6 +103,12 @@ class PlaceFinder:
 
     def _candidates(self, doc: Doc) -> list[Span]:
         found: dict[tuple[int, int], Span] = {}
+        attacks = {
+            i
+            for span in doc.spans.get(TRIGGERS_KEY, [])
+            if span.label_ == ATTACK_TYPE
+            for i in (span._.dl_anchor, span.root.i)
+        }
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS and self._used_as_place(ent.root):
                 found[(ent.start, ent.end)] = ent
@@ -104,6 +120,8 @@ class PlaceFinder:
                 span = syntax.noun_phrase(token)
             elif self._names_place_noun(token):
                 span = syntax.noun_phrase(token.head)
+            elif _attacked_name(token, attacks):
+                span = _name_phrase(token)
             if span is not None and not _overlaps(span, found) and self._plausible_name(span):
                 found[(span.start, span.end)] = span
         return sorted(found.values(), key=lambda s: s.start)
@@ -261,6 +279,34 @@ class PlaceFinder:
         if headline:
             return token.ent_type_ in PLACE_LABELS
         return not self._is_territory(token) and token.lemma_.lower() not in self.of_heads
+
+
+def _attacked_name(token: Token, attacks: set[int]) -> bool:
+    """ "shelled Aleppo", "airstrikes on Raqqa", "shell Idlib countryside": the name
+    an attack falls on, unless the model says it names someone. In a title-case
+    headline every word looks like a name ("Win Back Control of Tikrit"): there the
+    model's place label is needed."""
+    if token.ent_type_ in PERSON_LABELS or token.ent_type_ in NON_PLACE_LABELS:
+        return False
+    if token.ent_type_ not in PLACE_LABELS and _is_headline(token.sent):
+        return False
+    head = token.head
+    if token.dep_ == "compound":  # "Idlib countryside": the noun it names takes the slot
+        token, head = head, head.head
+    if token.dep_ in ATTACKED_DEPS:
+        return head.i in attacks
+    return token.dep_ == "pobj" and head.lower_ in ATTACKED_PREPS and head.head.i in attacks
+
+
+def _name_phrase(token: Token) -> Span:
+    """The proper-noun run ``token`` ends or sits in ("Kafr Nabl", "Deir ez-Zor")."""
+    doc = token.doc
+    start = end = token.i
+    while start > token.sent.start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end + 1 < token.sent.end and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return doc[start : end + 1]
 
 
 def _first_conjunct(token: Token) -> Token:

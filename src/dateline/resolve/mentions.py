@@ -28,6 +28,7 @@ FALLBACK_NO_PLACE = "no place named in the sentence: the article's country focus
 FALLBACK_OWN_MEETING = "no place named for a meeting of one country's own body: that country"
 # A meeting with no partner named and no place is held in the convening country.
 OWN_MEETING_TYPES = frozenset({"CONSULT"})
+ATTACK_TYPE = "ASSAULT"
 FALLBACK_UNKNOWN = "place names not in the gazetteer ({names}): the article's country focus"
 # A possessive country ("Iran's Revolutionary Guard") qualifies an actor, not a location.
 POSSESSIVE_PENALTY = 0.5
@@ -137,7 +138,7 @@ def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place
             unknown.append(span.text)
         else:
             found.append(resolved)
-    actors = [span for span in (mention.actor1, mention.actor2) if span is not None]
+    actors = [span for span in _actor_spans(mention) if span is not None]
     found = [(span, place) for span, place in found if not _names_actor(text, span, actors)]
     # The extractor's spans are this mention's own places (one town each for "Saadiyah
     # and Jalawla had fallen"); other names in the sentence only stand in when those
@@ -163,6 +164,14 @@ def mention_place(text: str, mention: Mention, context: ResolveContext) -> Place
         return None
     reason = FALLBACK_UNKNOWN.format(names=", ".join(unknown)) if unknown else FALLBACK_NO_PLACE
     return country_place(context.country, fallback=reason)
+
+
+def _actor_spans(mention: Mention) -> tuple[Span | None, ...]:
+    """The spans that name actors, not places. The target of an attack named by a place
+    ("shelled Aleppo") is where the attack fell, so only the attacker counts."""
+    if mention.type == ATTACK_TYPE:
+        return (mention.actor1,)
+    return (mention.actor1, mention.actor2)
 
 
 def _own_body_meeting(mention: Mention) -> str | None:
