@@ -30,7 +30,12 @@ from functools import cache
 
 from dateline.datafiles import read_table
 from dateline.records import Actor
-from dateline.resolve.context import CountryMention, ResolveContext, country_mentions
+from dateline.resolve.context import (
+    CountryMention,
+    ResolveContext,
+    country_mentions,
+    trie_pattern,
+)
 from dateline.resolve.countries import countries
 from dateline.resolve.places import index
 from dateline.resolve.translit import fold, name_key
@@ -110,6 +115,12 @@ class KnowledgeBase:
         self.machines = frozenset(
             normalise(noun) for row in rows if row.get("machines") for noun in row["nouns"]
         )
+        # (normalised alias, its words, group id) of armed non-state groups, longest first.
+        self.rebel_names = tuple(
+            (alias.norm, frozenset(alias.norm.split()), alias.ref)
+            for alias in self.aliases
+            if alias.kind == "group" and self.groups[alias.ref]["sector"] == "REB"
+        )
 
     def named(self, text: str) -> tuple[str, str] | None:
         """(kind, id) of the most specific group or person named in ``text``."""
@@ -149,10 +160,6 @@ class KnowledgeBase:
         norm = normalise(text)
         named = [noun for noun, _, _ in self.nouns if noun in norm]
         return bool(named) and all(noun in self.machines for noun in named)
-
-    def group_names(self) -> list[tuple[str, str]]:
-        """(normalised alias, group id) pairs, for counting groups in an article."""
-        return [(alias.norm, alias.ref) for alias in self.aliases if alias.kind == "group"]
 
 
 @cache
@@ -357,15 +364,15 @@ def people_named(text: str) -> tuple[tuple[int, str], ...]:
 
 @cache
 def _people_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One case-insensitive pattern of every person alias, longest first."""
+    """One case-insensitive pattern of every person alias, longest first (as a trie: a
+    plain alternation is tried alias by alias at every position of the article)."""
     kb = knowledge_base()
     refs = {
         alias.lower(): row["id"]
         for row in kb.people.values()
         for alias in (row["name"], *row.get("aliases", ()))
     }
-    body = "|".join(re.escape(alias) for alias in sorted(refs, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), refs
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(refs)})(?!\w)", re.IGNORECASE), refs
 
 
 def rank_groups(text: str) -> tuple[str, ...]:
@@ -376,9 +383,12 @@ def rank_groups(text: str) -> tuple[str, ...]:
     """
     kb = knowledge_base()
     norm = normalise(text)
+    # Blanking out only removes words: a name with a word the article lacks is not in it,
+    # which spares a search of the whole article for most names.
+    words = frozenset(norm.split())
     counts: Counter[str] = Counter()
-    for alias, ref in kb.group_names():  # longest first
-        if kb.groups[ref]["sector"] == "REB" and alias in norm:
+    for alias, alias_words, ref in kb.rebel_names:  # longest first
+        if alias_words <= words and alias in norm:
             counts[ref] += norm.count(alias)
             norm = norm.replace(alias, " ")
     if kb.acronym_pattern is not None:

@@ -27,8 +27,6 @@ from dateline.resolve.places import (
     CURATED,
     Candidate,
     Within,
-    cached_fold,
-    cached_key,
     candidates,
     demonym_keys,
     index,
@@ -38,6 +36,7 @@ from dateline.resolve.places import (
     to_place,
 )
 from dateline.resolve.regions import abbreviation_at, abbreviation_pattern
+from dateline.resolve.translit import fold, name_key
 
 MAX_NAME_TOKENS = 4
 MIN_NAME_LENGTH = 3
@@ -202,7 +201,7 @@ def _datelines(text, start, end, found, options: _Options) -> list[tuple[Span, P
         span = Span(match.group(1), match.start(1), match.end(1))
         if any(span.start < other.end and other.start < span.end for other, _ in found):
             continue
-        if cached_key(span.text) in options.blocked:
+        if name_key(span.text) in options.blocked:
             continue
         within = region_after(text, span.end, options.context)
         best = candidates(span.text.title(), context=options.context, within=within)
@@ -256,14 +255,14 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
         if not _name_shaped(text, group):
             continue
         phrase = text[group[0].start : group[-1].end]
-        key = cached_key(phrase)
+        key = name_key(phrase)
         if len(key) < MIN_NAME_LENGTH and not _short_code(phrase):
             continue
-        if length > 1 and cached_key(text[group[1].start : group[-1].end]) == key:
+        if length > 1 and name_key(text[group[1].start : group[-1].end]) == key:
             continue  # "At the Liverpool": the name starts further on
         if key in options.blocked or key in demonym_keys() or _stop_ending(group):
             continue
-        opens_with_stop_word = cached_fold(group[0].text) in stop_words()
+        opens_with_stop_word = fold(group[0].text) in stop_words()
         if opens_with_stop_word and length == 1:
             continue
         if not index().knows(key):  # no place is called so: the words around do not matter
@@ -319,7 +318,7 @@ def _short_code(phrase: str) -> bool:
 def _stop_ending(group: list[_Token]) -> bool:
     """A capitalised stop word cannot end a name ("State John"); a feature word can."""
     last = group[-1].text
-    return last[0].isupper() and cached_fold(last) in stop_words()
+    return last[0].isupper() and fold(last) in stop_words()
 
 
 def _opens_name(word: str) -> bool:
@@ -377,7 +376,7 @@ STRAY_MAX_POPULATION = 10_000  # ... names no small town of a country it never n
 def _lies_within(entry, within: Within | None) -> bool:
     if within is None or entry.country != within.country or entry.precision == "country":
         return False
-    return within.admin1 is None or cached_key(entry.admin1 or "") == cached_key(within.admin1)
+    return within.admin1 is None or name_key(entry.admin1 or "") == name_key(within.admin1)
 
 
 def _headline_worthy(best: Candidate, context: ResolveContext) -> bool:
@@ -395,8 +394,8 @@ def place_at(
     strict: bool = False,
 ) -> tuple[Span, Place] | None:
     """Resolve a name a model (or the extractor) found at ``span``, modifiers applied."""
-    key = cached_key(span.text)
-    if key in frozenset(blocked) | demonym_keys() or cached_fold(span.text) in stop_words():
+    key = name_key(span.text)
+    if key in frozenset(blocked) | demonym_keys() or fold(span.text) in stop_words():
         return None
     abbreviation = abbreviation_at(text, span.start, span.end, context=context)
     if abbreviation is not None:
@@ -469,12 +468,12 @@ def _standalone(text, words, position, length, best, embedded=False) -> bool:
         return True
     before, after = position - 1, position + length
     if before >= 0 and _joined(text, words[before], words[position], words[before]):
-        word = cached_fold(words[before].text)
+        word = fold(words[before].text)
         acronym = embedded and _ACRONYM.match(words[before].text)
         if word not in _FUNCTION_WORDS and not (curated and word in stop_words()) and not acronym:
             return False
     if after < len(words) and _joined(text, words[after - 1], words[after], words[after]):
-        word = cached_fold(words[after].text)
+        word = fold(words[after].text)
         if word in name_continuations():
             return embedded
         if word not in stop_words() and not curated:
@@ -508,7 +507,7 @@ def _hint(text: str, start: int, end: int, name: str, context: ResolveContext) -
     if town is None:
         return None
     within = region_after(text, start - len(before) + town.end(1), context)
-    if within is None or cached_key(within.admin1 or "") != cached_key(name):
+    if within is None or name_key(within.admin1 or "") != name_key(name):
         return None
     found = candidates(town.group(1), context=context, within=within)
     return "admin1" if found and _lies_within(found[0].entry, within) else None
@@ -523,7 +522,7 @@ def _with_modifiers(text: str, span: Span, best: Candidate, context: ResolveCont
         start = span.start - len(before) + direction.start(1)
         phrase = text[start : span.end]
         region = [c for c in candidates(phrase, context=context) if c.entry.source == "alias"]
-        if region and cached_key(phrase) == region[0].entry.key:
+        if region and name_key(phrase) == region[0].entry.key:
             return Span(phrase, start, span.end), to_place(region[0].entry)
         place = replace(to_place(entry, precision="region"), name=phrase)
         return Span(phrase, start, span.end), place

@@ -232,7 +232,7 @@ def candidates(
     within: Within | None = None,
 ) -> list[Candidate]:
     """Every reading of ``name``, best first."""
-    key = cached_key(name)
+    key = name_key(name)
     if not key:
         return []
     return list(_ranked(key, context or ResolveContext(), hint, within, index()))
@@ -240,19 +240,6 @@ def candidates(
 
 # Names recur within an article, and its document and sentence scans ask for them again.
 RANKED_CACHE_SIZE = 4096
-KEY_CACHE_SIZE = 65536  # distinct words and phrases keyed; the matcher keys each many times
-
-
-@lru_cache(maxsize=KEY_CACHE_SIZE)
-def cached_key(name: str) -> str:
-    """``name_key`` of ``name``, remembered."""
-    return name_key(name)
-
-
-@lru_cache(maxsize=KEY_CACHE_SIZE)
-def cached_fold(text: str) -> str:
-    """``fold`` of ``text``, remembered."""
-    return fold(text)
 
 
 @lru_cache(maxsize=RANKED_CACHE_SIZE)
@@ -300,7 +287,7 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, w
     if entry.is_primary:
         score += PRIMARY_BONUS
     score += FOCUS_WEIGHT * _focus_share(entry, context)
-    if entry.admin1 and cached_key(entry.admin1) in context.provinces:
+    if entry.admin1 and name_key(entry.admin1) in context.provinces:
         score += PROVINCE_BONUS
     score += POPULATION_WEIGHT * math.log10(1 + entry.population)
     if hint and entry.precision == hint:
@@ -310,7 +297,7 @@ def _score(entry: Entry, exact: bool, key: str, context: ResolveContext, hint, w
         score += PROXIMITY_BONUS
     if within is not None and within.country and entry.country == within.country:
         score += WITHIN_COUNTRY_BONUS
-        if within.admin1 and entry.admin1 and cached_key(entry.admin1) == cached_key(within.admin1):
+        if within.admin1 and entry.admin1 and name_key(entry.admin1) == name_key(within.admin1):
             score += WITHIN_ADMIN1_BONUS
     return Candidate(entry=entry, score=score, exact=exact)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Definite articles and their sun-letter forms, dropped wherever they stand as a word.
 ARTICLES = frozenset({"al", "el", "as", "ad", "an", "ar", "at", "az", "ash", "ath", "adh", "the"})
@@ -25,13 +26,32 @@ _AH_ENDING = re.compile(r"(?<=[a-z])(?:ah|eh)$")
 _LETTER_RULES = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("ph", "f"))
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Names and words recur within and across articles (the matcher keys each word many times):
+# their keys are remembered. Longer texts (whole articles) are folded once, not kept.
+KEY_CACHE_SIZE = 65536
+MAX_CACHED_LENGTH = 256
 
 
 def fold(text: str) -> str:
     """Lower case, accents and ayn/hamza marks removed (keeps spaces and hyphens)."""
+    if len(text) > MAX_CACHED_LENGTH:
+        return _fold(text)
+    return _cached_fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Combining marks are never ASCII: only the other characters need looking at.
+    bare = _NON_ASCII.sub(_unless_combining, decomposed)
     return bare.lower().translate(_MARKS)
+
+
+def _unless_combining(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group(0)) else match.group(0)
+
+
+_cached_fold = lru_cache(maxsize=KEY_CACHE_SIZE)(_fold)
 
 
 def words(text: str) -> list[str]:
@@ -41,6 +61,7 @@ def words(text: str) -> list[str]:
     return kept or parts
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def name_key(text: str) -> str:
     """The spelling-variant-proof key of a place name ("" when it has no Latin letters)."""
     key = "".join(words(text))
