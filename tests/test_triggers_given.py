@@ -1,4 +1,5 @@
-"""Given or new: later words about an attack already reported are no new attack."""
+"""Given or new: later words about an attack already reported are no new attack; they are
+kept as back-references to it (``Mention.refers_to``)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,15 @@ def mentions(nlp, text: str):
 
 
 def assault_triggers(nlp, text: str) -> list[str]:
-    return [m.trigger.text for m in mentions(nlp, text) if m.type == "ASSAULT"]
+    """The triggers of the attacks reported (back-references left out)."""
+    found = mentions(nlp, text)
+    return [m.trigger.text for m in found if m.type == "ASSAULT" and m.refers_to is None]
+
+
+def back_references(nlp, text: str) -> list[tuple[str, str]]:
+    """(trigger, the trigger it points back at) of each back-reference."""
+    found = mentions(nlp, text)
+    return [(m.trigger.text, m.refers_to.text) for m in found if m.refers_to is not None]
 
 
 REPORT = "A car bomb exploded outside a police station in Kirkuk on Monday, killing four officers."
@@ -38,6 +47,8 @@ REPORT = "A car bomb exploded outside a police station in Kirkuk on Monday, kill
 )
 def test_a_presupposed_back_reference_is_no_new_attack(nlp, follow_up):
     assert assault_triggers(nlp, f"{REPORT} {follow_up}") == ["exploded"]
+    pointers = back_references(nlp, f"{REPORT} {follow_up}")
+    assert [antecedent for _, antecedent in pointers] == ["exploded"]
 
 
 @pytest.mark.parametrize(
@@ -58,6 +69,21 @@ def test_a_reference_that_tells_something_new_stays(nlp, follow_up, trigger):
 def test_a_later_toll_without_a_killer_is_the_outcome_of_the_attack(nlp):
     text = f"{REPORT} Two other officers were wounded. A passer-by was also killed."
     assert assault_triggers(nlp, text) == ["exploded"]
+    assert back_references(nlp, text) == [("wounded", "exploded"), ("killed", "exploded")]
+
+
+def test_a_told_attack_that_kills_is_a_back_reference_to_the_latest_one(nlp):
+    text = (
+        f"{REPORT} Gunmen attacked an army post near Baiji on Sunday. "
+        "The attack killed two soldiers."
+    )
+    assert assault_triggers(nlp, text) == ["exploded", "attacked"]
+    assert back_references(nlp, text) == [("attack", "attacked")]
+
+
+def test_a_told_attack_that_kills_somewhere_new_is_a_new_attack(nlp):
+    text = f"{REPORT} The attack killed two soldiers in Mosul."
+    assert back_references(nlp, text) == []
 
 
 def test_a_pronoun_killer_points_back_at_the_attackers(nlp):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.records import QUAD_CLASS, Actor, Count, Event, Mention, Place, Range
+from dateline.records import QUAD_CLASS, Actor, Count, Event, Mention, Place, Range, Span
 
 
 def actor_record(actor: Actor | None) -> dict[str, Any] | None:
@@ -88,7 +88,14 @@ def mention_record(mention: Mention) -> dict[str, Any]:
         "date_text": mention.date_expr.text if mention.date_expr else None,
         "killed": count_record(mention.killed),
         "injured": count_record(mention.injured),
+        "refers_to": span_record(mention.refers_to),
     }
+
+
+def span_record(span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"text": span.text, "start": span.start, "end": span.end}
 
 
 def event_record(event: Event) -> dict[str, Any]:

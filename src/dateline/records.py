@@ -146,6 +146,9 @@ class Mention:
     attribution: Span | None = None
     modality: str = "asserted"
     source: str | None = None  # the outlet that published the document
+    # The trigger of the earlier mention in the same document that this one points back
+    # at ("six people were killed" after "a bomb exploded"): no new event, more about it.
+    refers_to: Span | None = None
     # Filled by resolve:
     actor1_entity: Actor | None = None
     actor2_entity: Actor | None = None

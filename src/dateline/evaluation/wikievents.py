@@ -12,7 +12,8 @@ gets its character span in that text.
 
 Rules (docs/quality.md):
 - Gold attacks are the ``Conflict.Attack.*`` events; predicted attacks are our
-  ASSAULT mentions, one per distinct trigger span.
+  ASSAULT mentions, one per distinct trigger span, back-references left out
+  (``Mention.refers_to``: "six were killed" after the bombing adds to an attack told).
 - A prediction matches a gold attack when their triggers overlap (strict), or,
   for the lenient figure, when the prediction's trigger lies in the gold
   trigger's sentence. Matching is one-to-one, gold in text order.
@@ -118,11 +119,12 @@ class Predicted:
 
 
 def predicted_attacks(mentions: Iterable[Mention]) -> list[Predicted]:
-    """ASSAULT mentions grouped by trigger (a capture split by place is one prediction)."""
+    """ASSAULT mentions grouped by trigger (a capture split by place is one prediction);
+    a back-reference is no attack of its own."""
     by_trigger: dict[tuple[int, int], dict[str, list[Span]]] = {}
     triggers: dict[tuple[int, int], Span] = {}
     for m in mentions:
-        if m.type != PREDICTED_TYPE:
+        if m.type != PREDICTED_TYPE or m.refers_to is not None:
             continue
         key = (m.trigger.start, m.trigger.end)
         triggers.setdefault(key, m.trigger)

@@ -18,6 +18,7 @@ SPAN_ATTRIBUTES = {
     # (the caller of a call to arms), "addressee" (who is asked or helped)
     "dl_entry": None,
     "dl_anchor": None,  # triggers: index of the verb whose arguments give the roles
+    "dl_refers_to": None,  # triggers (given): the earlier trigger Span this one points back at
     "dl_actor1": None,  # roles: agent Span
     "dl_actor2": None,  # roles: recipient / target Span
     "dl_places": (),  # places: tuple of place Spans for this trigger

@@ -16,7 +16,14 @@ new (no place or date, and for a noun no name, that the text has not mentioned),
   bombing") is kept: news tells an event again as it goes on, and such a mention
   carries roles and times of its own. A claim of responsibility ("claimed the
   bombing", "responsible for the attack") is kept too: it is how news names an
-  attack's author.
+  attack's author; or
+- it is a definite event noun that is the subject of an outcome verb ("the attack
+  killed four soldiers"): the toll of the attack just told, under the same conditions
+  as a toll.
+
+A given trigger is kept, marked with its antecedent: the latest trigger of its type in
+an earlier sentence that is not given itself. It adds no event; it adds what it says
+(a toll, a victim) to the event told.
 
 A definite noun told again also takes the type of its first mention: "police launched
 raids ... shouting during the raids" is the police operation, not a new attack.
@@ -28,7 +35,7 @@ cases that need no model (same type, earlier in the text, nothing new).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from spacy.tokens import Token
 
@@ -62,6 +69,7 @@ TIME_PREPS = frozenset(
 KIND_KEYS = ("type", "mode", "acled")
 
 ClassTest = Callable[[Token, str | list[str]], bool]
+WordTest = Callable[[Token], bool]
 
 
 class Told(Protocol):
@@ -71,31 +79,35 @@ class Told(Protocol):
     entry: dict
 
 
-T = TypeVar("T", bound=Told)
+def mark_given(
+    candidates: Sequence[Told], *, in_class: ClassTest, outcome_word: WordTest
+) -> dict[int, Token]:
+    """For each given candidate, by its token's index, the trigger it points back at.
 
-
-def drop_given(candidates: Sequence[T], *, in_class: ClassTest) -> list[T]:
-    """The candidates (in text order) that report an event, given ones left out.
-
-    ``in_class(token, names)`` tests word-class membership (the lexicon's classes).
+    ``candidates`` come in text order; a repeated definite noun takes the type of its
+    first mention (its entry is replaced). ``in_class(token, names)`` tests word-class
+    membership (the lexicon's classes); ``outcome_word(token)`` whether a word tells an
+    event's toll ("killed", "wounded").
     """
-    kept = []
-    told: set[str] = set()  # types reported in the sentences before
+    antecedents: dict[int, Token] = {}
+    latest: dict[str, Token] = {}  # type -> its latest new trigger in the sentences before
     first: dict[tuple[str, str], dict] = {}  # (lemma, POS) -> the entry of its first mention
-    sentence, current = None, set()
+    sentence, current = None, {}
     for candidate in candidates:
         start = candidate.token.sent.start
         if start != sentence:
-            told |= current
-            sentence, current = start, set()
+            latest.update(current)
+            sentence, current = start, {}
         word = (candidate.token.lemma_.lower(), candidate.token.pos_)
         if word in first and _repeated(candidate.token):
             candidate.entry = _as_first(candidate.entry, first[word])
         first.setdefault(word, candidate.entry)
-        current.add(candidate.entry["type"])
-        if candidate.entry["type"] not in told or not _given(candidate, in_class):
-            kept.append(candidate)
-    return kept
+        kind = candidate.entry["type"]
+        if kind in latest and _given(candidate, in_class, outcome_word):
+            antecedents[candidate.token.i] = latest[kind]
+        else:
+            current[kind] = candidate.token
+    return antecedents
 
 
 def _as_first(entry: dict, first: dict) -> dict:
@@ -104,18 +116,26 @@ def _as_first(entry: dict, first: dict) -> dict:
     return {**kept, **{key: first[key] for key in KIND_KEYS if key in first}}
 
 
-def _given(candidate: Told, in_class: ClassTest) -> bool:
+def _given(candidate: Told, in_class: ClassTest, outcome_word: WordTest) -> bool:
     token = candidate.token
     if candidate.entry.get("outcome"):
-        return (
-            no_killer(token, in_class)
-            and not new_setting(token)
-            and not any(in_class(t, NEW_EVENT_CLASS) for t in token.subtree)
-        )
+        return no_killer(token, in_class) and not _opens_report(token, in_class)
     if brings_news(token) or not definite_reference(token):
         return False
+    if _toll_subject(token, outcome_word):
+        return not _opens_report(token.head, in_class)
     above = governor(token)
     return above is not None and in_class(above, PRESUPPOSING_CLASS)
+
+
+def _opens_report(head: Token, in_class: ClassTest) -> bool:
+    """A new place or date under ``head``, or a word that opens another report."""
+    return new_setting(head) or any(in_class(t, NEW_EVENT_CLASS) for t in head.subtree)
+
+
+def _toll_subject(noun: Token, outcome_word: WordTest) -> bool:
+    """ "the attack killed four soldiers": the event noun is the subject of its toll."""
+    return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and outcome_word(noun.head)
 
 
 def _repeated(token: Token) -> bool:

@@ -97,6 +97,7 @@ def _mentions(
         attribution=_optional(trigger._.dl_attribution),
         modality=trigger._.dl_modality,
         source=_text(trigger._.dl_outlet) or doc.outlet,
+        refers_to=_optional(trigger._.dl_refers_to),
     )
     own = trigger._.dl_argument_places
     if trigger._.dl_mode in SPLIT_BY_PLACE_MODES and len(own) > 1:

@@ -15,7 +15,8 @@ the event family, a place or date, a reference to a particular event ("the
 attack on the checkpoint", "Saturday's bombing"), or a toll in its sentence; a
 toll without a killer of its own, told beside an attack, is folded into it. A
 later word that only points back at an event already reported ("those involved in
-the attack", "two more were wounded") is no new event (``given``).
+the attack", "two more were wounded") is no new event: it is kept, marked with the
+trigger it refers to (``given``, ``span._.dl_refers_to``).
 """
 
 from collections import defaultdict
@@ -95,7 +96,7 @@ class Candidate:
     "dateline_triggers",
     default_config={"extra_dirs": []},
     requires=["token.lemma", "token.pos", "token.dep", "doc.ents"],
-    assigns=["doc.spans", "span._.dl_entry", "span._.dl_anchor"],
+    assigns=["doc.spans", "span._.dl_entry", "span._.dl_anchor", "span._.dl_refers_to"],
 )
 def make_triggers(nlp: Language, name: str, extra_dirs: Sequence[str]) -> "TriggerFinder":
     return TriggerFinder(extra_dirs=[Path(d) for d in extra_dirs])
@@ -129,7 +130,13 @@ class TriggerFinder:
         candidates = self._retype(candidates)
         for candidate in candidates:
             self._retype_by_purpose(candidate)
-        candidates = given.drop_given(candidates, in_class=self._in)
+        antecedents = given.mark_given(
+            candidates,
+            in_class=self._in,
+            outcome_word=lambda word: any(
+                row.get("outcome") for row in self.rows_by_lemma.get(word.lemma_.lower(), ())
+            ),
+        )
         doc.spans[TRIGGERS_KEY] = []
         group = doc.spans[TRIGGERS_KEY]
         for candidate in candidates:
@@ -137,6 +144,9 @@ class TriggerFinder:
             span.label_ = candidate.entry["type"]
             span._.dl_entry = candidate.entry
             span._.dl_anchor = candidate.anchor.i
+            antecedent = antecedents.get(candidate.token.i)
+            if antecedent is not None:
+                span._.dl_refers_to = doc[antecedent.i : antecedent.i + 1]
             group.append(span)
         return doc
 

@@ -1,14 +1,16 @@
 """Group mentions into events: best-scoring pairs first, hard limits kept for whole groups.
 
 Greedy agglomeration over the accepted pairs, in order of falling score (ties by
-canonical index, so the outcome never depends on input order). Two groups join only if
+canonical index, so the outcome never depends on input order). A back-reference ("six
+people were killed" after a bombing) always joins its antecedent's group. Two groups join
+only if
 every hard limit holds between all their members, not just the linking pair: a report
 with no place can link to the Al-Qa'im strike or to the Tal Afar one, never to both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dateline.reconcile.blocking import candidate_pairs
@@ -42,13 +44,25 @@ class _Group:
     points: set[tuple[float, float]] = field(default_factory=set)
 
 
-def cluster(views: Sequence[View], *, threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
-    """Indices of ``views`` grouped into events, each group and the list sorted."""
+def cluster(
+    views: Sequence[View],
+    *,
+    threshold: float = MERGE_THRESHOLD,
+    follows: Mapping[int, int] | None = None,
+) -> list[list[int]]:
+    """Indices of ``views`` grouped into events, each group and the list sorted.
+
+    ``follows`` maps back-references to their antecedents (indices): a back-reference
+    links to nothing by itself; it joins whatever group its antecedent ends in.
+    """
+    follows = follows or {}
     links = sorted(
         {
             (-s, i, j)
             for i, j in candidate_pairs(views)
-            if (s := _link(views[i], views[j])) >= threshold
+            if i not in follows
+            and j not in follows
+            and (s := _link(views[i], views[j])) >= threshold
         }
     )
     parent = list(range(len(views)))
@@ -59,6 +73,8 @@ def cluster(views: Sequence[View], *, threshold: float = MERGE_THRESHOLD) -> lis
             a, b = (a, b) if len(groups[a].members) >= len(groups[b].members) else (b, a)
             parent[b] = a
             _absorb(groups[a], groups.pop(b))
+    for back, antecedent in sorted(follows.items()):
+        groups[_find(parent, antecedent)].members.append(groups.pop(back).members[0])
     return sorted(sorted(g.members) for g in groups.values())
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from dateline.reconcile.attribution import attribution_strength
@@ -35,7 +35,9 @@ def reconcile(
     included; events come sorted by id. Mentions that only say what might be
     (hypothetical, uncertain, denied, generic) join events others report but never
     make one on their own, nor do reports summing up places taken that the same report
-    tells one by one (see :mod:`dateline.reconcile.summaries`). Identical mentions count
+    tells one by one (see :mod:`dateline.reconcile.summaries`). A back-reference
+    (``Mention.refers_to``) joins the event of the mention it points back at; its toll
+    counts like any report's (tolls are ranged, never added). Identical mentions count
     once, so re-running over a ledger that already holds a document changes nothing.
     """
     with _no_cyclic_gc():
@@ -75,7 +77,7 @@ def _reconcile(
         build_view(i, m, lexicon=lexicon, duplicates=duplicates) for i, m in enumerate(ordered)
     ]
     events = []
-    groups = cluster(views, threshold=threshold)
+    groups = cluster(views, threshold=threshold, follows=antecedents(ordered))
     summed_up = unfounded_summaries(groups, views)
     for position, group in enumerate(groups):
         if all(ordered[i].modality in lexicon.unfounded_modalities for i in group):
@@ -88,6 +90,21 @@ def _reconcile(
         ]
         events.append(build_event(members, lexicon=lexicon))
     return sorted(events, key=lambda e: e.id)
+
+
+def antecedents(ordered: Sequence[Mention]) -> dict[int, int]:
+    """Back-references -> the mention of their document they point back at (positions in
+    ``ordered``); one whose antecedent is not among the mentions stands on its own."""
+    told: dict[tuple[str, int, int], int] = {}
+    for i, mention in enumerate(ordered):
+        if mention.refers_to is None:  # a capture split by place: its first town
+            told.setdefault((mention.doc_id, mention.trigger.start, mention.trigger.end), i)
+    return {
+        i: told[key]
+        for i, mention in enumerate(ordered)
+        if mention.refers_to is not None
+        and (key := (mention.doc_id, mention.refers_to.start, mention.refers_to.end)) in told
+    }
 
 
 def canonical(mentions: Iterable[Mention]) -> list[Mention]:

@@ -87,7 +87,8 @@ MIN_BLOCKED_LENGTH = 3
 
 
 def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:
-    """Each mention with its actors, place and date resolved."""
+    """Each mention with its actors, place and date resolved; ``mentions`` are all of
+    ``doc``'s, so a back-reference can take its antecedent's place and date."""
     context = document_context(doc)
     resolved = []
     for mention in mentions:
@@ -109,6 +110,30 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
                 date_from=date_from,
             )
         )
+    return _with_antecedents(resolved)
+
+
+def _with_antecedents(mentions: list[Mention]) -> list[Mention]:
+    """A back-reference ("six people were killed" after the bombing) took place where and
+    when its antecedent did, unless it names a place or a date of its own."""
+    by_trigger: dict[tuple[int, int], Mention] = {}
+    for mention in mentions:
+        if mention.refers_to is None:  # a capture split by place: its first town
+            by_trigger.setdefault((mention.trigger.start, mention.trigger.end), mention)
+    resolved = []
+    for mention in mentions:
+        reference = mention.refers_to
+        antecedent = None if reference is None else by_trigger.get((reference.start, reference.end))
+        if antecedent is not None and not mention.places:
+            mention = replace(mention, place=antecedent.place)
+        if antecedent is not None and mention.date_expr is None:
+            mention = replace(
+                mention,
+                date=antecedent.date,
+                date_precision=antecedent.date_precision,
+                date_from=antecedent.date_from,
+            )
+        resolved.append(mention)
     return resolved
 
 
