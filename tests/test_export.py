@@ -55,6 +55,21 @@ def test_csv_uses_acled_columns_and_values():
     assert row["civilian_targeting"] == "Civilian targeting"
 
 
+def test_every_writer_reports_the_events_it_wrote():
+    for fmt, expected in (("jsonl", 3), ("csv", 3), ("parquet", 3)):
+        buffer = io.BytesIO()
+        assert export_records([_record(), _record(), _record()], fmt, buffer) == expected, fmt
+        assert export_records([], fmt, io.BytesIO()) == 0, fmt
+    rows = list(csv.DictReader(io.StringIO(_csv([_record(), _record()]))))
+    assert len(rows) == 2
+
+
+def _csv(records) -> str:
+    buffer = io.BytesIO()
+    export_records(records, "csv", buffer)
+    return buffer.getvalue().decode()
+
+
 def test_geojson_points_and_skips_events_without_coordinates():
     record = _record()
     placeless = {**_record(), "id": "nowhere", "location": None}

@@ -40,10 +40,18 @@ def csv_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 @exporters.register("csv")
 def write_csv(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
-    n = -1  # the header is the first line
-    for n, line in enumerate(csv_lines(records)):  # noqa: B007
+    written = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        # The header and the first row leave csv_lines as one chunk: count records, not chunks.
+        nonlocal written
+        for record in records:
+            written += 1
+            yield record
+
+    for line in csv_lines(counted()):
         out.write(line.encode())
-    return max(n, 0)
+    return written
 
 
 def geojson_feature(record: dict[str, Any]) -> dict[str, Any] | None:
