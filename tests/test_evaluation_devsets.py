@@ -232,6 +232,9 @@ def test_wikievents_detection_and_roles():
     assert (result.roles.matched, result.roles.predicted, result.roles.gold) == (3, 3, 3)
     assert result.false_on == {"Life.Die": 1}
     assert result.missed == {"blast": 1}
+    # Target and Victim share actor2: each is scored by the recall of its own arguments.
+    assert result.role_recall["Target"].as_dict()["accuracy"] == 1.0
+    assert result.role_recall["Victim"].total == 0  # the dead belong to the Life.Die event
 
 
 def test_wikievents_roles_count_wrong_and_missing_spans():
@@ -240,6 +243,7 @@ def test_wikievents_roles_count_wrong_and_missing_spans():
     attack = mention(text, "attacked", actor1=span_of(text, "checkpoint"))
     result = wikievents.score_article(article, [attack])
     assert (result.roles.matched, result.roles.predicted, result.roles.gold) == (0, 1, 3)
+    assert (result.role_recall["Target"].correct, result.role_recall["Target"].total) == (0, 1)
     assert result.by_slot["actor1"].predicted == 1
     assert result.by_slot["place"].gold == 1
 

@@ -68,6 +68,7 @@ def wikievents_dev(path: Path, *, nlp: Language, limit: int | None = None) -> di
         "attack_same_sentence": total.lenient.as_dict(),
         "roles": total.roles.as_dict(),
         "roles_by_slot": {slot: prf.as_dict() for slot, prf in total.by_slot.items()},
+        "role_recall": {role: tally.as_dict() for role, tally in total.role_recall.items()},
         "false_positives_on": dict(total.false_on.most_common()),
         "missed_triggers": dict(total.missed.most_common(TOP_ERRORS)),
         "seconds": round(seconds, 1),

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.evaluation.metrics import PRF
+from dateline.evaluation.metrics import PRF, Tally
 from dateline.records import Mention, Span
 
 ATTACK_PREFIX = "Conflict.Attack."
@@ -40,6 +40,9 @@ PREDICTED_TYPE = "ASSAULT"
 SENTENCE_SEPARATOR = "\n"
 ROLE_SLOTS = {"Attacker": "actor1", "Target": "actor2", "Victim": "actor2", "Place": "place"}
 SLOTS = ("actor1", "actor2", "place")
+# Target and Victim share actor2, so each is scored by recall alone: gold arguments of
+# that role our actor2 spans overlap.
+SHARED_SLOT_ROLES = ("Target", "Victim")
 NO_GOLD_EVENT = "no gold event"
 
 
@@ -49,6 +52,7 @@ class GoldAttack:
     sentence: Span
     arguments: tuple[tuple[str, Span], ...]  # (slot, span)
     type: str
+    roles: tuple[str, ...] = ()  # the gold role of each argument, in the same order
 
 
 @dataclass(frozen=True)
@@ -90,14 +94,11 @@ def article_from_row(row: dict[str, Any]) -> Article:
         if not event["event_type"].startswith(ATTACK_PREFIX):
             others.append((event["event_type"], span))
             continue
-        arguments = tuple(
-            (ROLE_SLOTS[a["role"]], entities[a["entity_id"]])
-            for a in event["arguments"]
-            if a["role"] in ROLE_SLOTS
-        )
-        attacks.append(
-            GoldAttack(span, sentences[trigger["sent_idx"]], arguments, event["event_type"])
-        )
+        kept = [a for a in event["arguments"] if a["role"] in ROLE_SLOTS]
+        arguments = tuple((ROLE_SLOTS[a["role"]], entities[a["entity_id"]]) for a in kept)
+        roles = tuple(a["role"] for a in kept)
+        sentence = sentences[trigger["sent_idx"]]
+        attacks.append(GoldAttack(span, sentence, arguments, event["event_type"], roles))
     return Article(row["doc_id"], text, tuple(attacks), tuple(others))
 
 
@@ -169,6 +170,9 @@ class ArticleScore:
     lenient: PRF = field(default_factory=PRF)
     roles: PRF = field(default_factory=PRF)
     by_slot: dict[str, PRF] = field(default_factory=lambda: {s: PRF() for s in SLOTS})
+    role_recall: dict[str, Tally] = field(
+        default_factory=lambda: {r: Tally() for r in SHARED_SLOT_ROLES}
+    )
     # Error patterns: predictions on other gold events' triggers, gold attacks missed.
     false_on: Counter[str] = field(default_factory=Counter)
     missed: Counter[str] = field(default_factory=Counter)
@@ -179,6 +183,9 @@ class ArticleScore:
         self.roles += other.roles
         for slot in SLOTS:
             self.by_slot[slot] += other.by_slot[slot]
+        for role in SHARED_SLOT_ROLES:
+            self.role_recall[role].correct += other.role_recall[role].correct
+            self.role_recall[role].total += other.role_recall[role].total
         self.false_on.update(other.false_on)
         self.missed.update(other.missed)
         return self
@@ -205,6 +212,13 @@ def score_article(article: Article, mentions: Iterable[Mention]) -> ArticleScore
             )
             result.by_slot[slot] += score
             result.roles += score
+        for role in SHARED_SLOT_ROLES:
+            gold_spans = [
+                span for (_, span), r in zip(g.arguments, g.roles, strict=True) if r == role
+            ]
+            tally = result.role_recall[role]
+            tally.correct += _match_spans(p.slots["actor2"], gold_spans)
+            tally.total += len(gold_spans)
     matched = {id(p) for _, p in strict}
     for p in predicted:
         if id(p) not in matched:
