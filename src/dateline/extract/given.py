@@ -25,6 +25,11 @@ A given trigger is kept, marked with its antecedent: the latest trigger of its t
 an earlier sentence that is not given itself. It adds no event; it adds what it says
 (a toll, a victim) to the event told.
 
+A given toll marked as added ("two *more* soldiers died", "a passer-by was *also*
+killed", "*another* soldier was killed") tells more of the same count, not the count
+again: :func:`additive` finds the mark, and ``extract.mentions`` adds the figure to the
+toll the document has told.
+
 A definite noun told again also takes the type of its first mention: "police launched
 raids ... shouting during the raids" is the police operation, not a new attack.
 
@@ -64,6 +69,13 @@ PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside"})
 TIME_PREPS = frozenset(
     {"after", "before", "during", "since", "until", "following", "amid", "throughout"}
 )
+
+# Words that mark a toll as added to one told ("two *more*", "*also* killed").
+ADDITIVE_CLASS = "ADDITIVE_CUES"
+# Where the mark sits: on the number, on the victims' noun, or on the toll's verb.
+ADDITIVE_DEPS = frozenset({"advmod", "amod", "det", "npadvmod", "nummod"})
+# Arguments of the toll's verb whose modifiers may mark the count ("*another* soldier").
+VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 # Row keys that say what kind of event a mention reports.
 KIND_KEYS = ("type", "mode", "acled")
@@ -218,3 +230,22 @@ def no_killer(verb: Token, in_class: ClassTest) -> bool:
     else:
         agent = syntax.subject(verb)
     return agent is None or agent.pos_ in ANAPHORIC_POS or in_class(agent, list(MEANS_CLASSES))
+
+
+def additive(figure: Token, is_cue: WordTest) -> bool:
+    """Whether the count at ``figure`` (its number, or its verb for a bare "were killed")
+    adds to a toll already told: "two *more* soldiers", "*another* soldier was killed",
+    "a passer-by was *also* killed", "the attack *also* killed two". ``is_cue`` tests the
+    words of the additive class; "more than 120" is a hedge, not an addition."""
+    noun = figure.head if figure.dep_ == "nummod" else figure
+    verb = noun.head if noun.dep_ in VICTIM_DEPS else noun
+    words = [*figure.children, *noun.children, *verb.children]
+    words.extend(c for arg in syntax.children(verb, VICTIM_DEPS) for c in arg.children)
+    return any(
+        word.dep_ in ADDITIVE_DEPS and is_cue(word) and not _comparative(word) for word in words
+    )
+
+
+def _comparative(word: Token) -> bool:
+    """ "more than 120", "more people than last week": a comparison, not an addition."""
+    return any(token.lower_ == "than" for token in word.head.subtree if token.i > word.i)

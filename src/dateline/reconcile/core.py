@@ -37,8 +37,10 @@ def reconcile(
     make one on their own, nor do reports summing up places taken that the same report
     tells one by one (see :mod:`dateline.reconcile.summaries`). A back-reference
     (``Mention.refers_to``) joins the event of the mention it points back at; its toll
-    counts like any report's (tolls are ranged, never added). Identical mentions count
-    once, so re-running over a ledger that already holds a document changes nothing.
+    counts like any report's (tolls are ranged, never added; a follow-up that says it
+    adds, "two more died", was summed with its document's figure at extraction).
+    Identical mentions count once, so re-running over a ledger that already holds a
+    document changes nothing.
     """
     with _no_cyclic_gc():
         return _reconcile(

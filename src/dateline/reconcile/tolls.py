@@ -2,7 +2,10 @@
 
 UCDP's practice: ``low`` and ``high`` are the lowest and highest credible figures,
 ``best`` the figure from the most reliable report. Counts of one event are never added:
-two reports of 57 and 71 dead mean 57 to 71, not 128. Qualifiers bound the figures:
+two reports of 57 and 71 dead mean 57 to 71, not 128. Only one report telling more
+("killing four. A passer-by was also killed") adds, and that sum is made where the
+report is read (``extract.mentions.fold_additive``), so it arrives here as one figure.
+Qualifiers bound the figures:
 "up to 30" reaches down to ``low`` 0; an open figure ("at least 57", "more than 120")
 bounds the range at the figure as stated, as UCDP codes "more than 120" as 120, and
 the range says ``open_ended`` when its high is such a floor.
