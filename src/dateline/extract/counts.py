@@ -17,6 +17,15 @@ How a number becomes a toll:
 - Counts joined by "and" or a comma add up when each names people ("three
   soldiers and two civilians were killed" is 5). "killed himself and 5 others"
   is 6: the attacker is a fatality too, as ACLED and UCDP count it.
+- A number before a coordinated noun phrase counts the whole phrase: "19 policemen and
+  tribal fighters had been killed" is 19.
+- "others" (or "other") right after a number means people besides those the sentence
+  already counts: "19 ... had been killed, and the bodies of eight others had been found"
+  is 27, exact, as a conflict coder records it (the sentence states both figures; the span
+  runs from the first to the last). Only counts of one kind add ("killed 4 people and
+  wounded 10 others" is 4 killed, 10 injured), only to the event's own toll (not to what
+  came before: "Hours after beheading 3 guards, the cell executes 2 others" is 2), and not
+  after "including", where the others are one more part of a total.
 - A killing verb with a victim but no number ("killing and injuring more Iraqi
   civilians", "a soldier was killed", "killed him") is a vague count of at least
   one; "a" before a word for a person is one such victim, added to the numbers
@@ -70,6 +79,8 @@ Modules, in the order they run: ``counts_lexicon`` (the JSONL tables), ``counts_
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dateline.extract.counts_attach import count_for
 from dateline.extract.counts_lexicon import (
     TABLES,
@@ -80,7 +91,13 @@ from dateline.extract.counts_lexicon import (
     load_lexicon,
 )
 from dateline.extract.counts_numbers import Quantity
-from dateline.extract.counts_readings import bare, secondary, set_against_wounded, tells_deaths
+from dateline.extract.counts_readings import (
+    bare,
+    besides_counted,
+    secondary,
+    set_against_wounded,
+    tells_deaths,
+)
 from dateline.extract.counts_sentence import Sentence
 from dateline.extract.counts_terms import Hit
 from dateline.records import Count, Span
@@ -108,6 +125,8 @@ def find_counts(
     totals: dict[str, Count] = {}  # running totals, used when the event's own toll is missing
     bare_spans: dict[str, Span] = {}
     plain_casualties: Hit | None = None  # the word "casualties", not "killed and wounded"
+    # "the bodies of eight others": added to the event's own toll, not competing with it
+    besides: dict[str, list[tuple[Count, bool]]] = {}
     for hit in state.hits:
         if hit.term.needs_toll and not tells_deaths(state, hit):
             continue  # "raised the number of checkpoints to 12"
@@ -122,7 +141,11 @@ def find_counts(
             bare_spans.setdefault(bare_label, state.span(hit.first, hit.stop, offset))
         state.used.update(part.first for part in parts)
         span = state.span(min(p.first for p in parts), max(p.stop for p in parts), offset)
-        slot = totals if secondary(state, hit, parts) else found
+        yields = secondary(state, hit, parts)
+        if besides_counted(state, parts):
+            besides.setdefault(hit.term.label, []).append((_combine(parts, span), yields))
+            continue
+        slot = totals if yields else found
         if hit.term.label == "casualties" and "casualties" not in found | totals:
             plain_casualties = None if hit.term.bare else hit
         slot.setdefault(hit.term.label, _combine(parts, span))
@@ -133,6 +156,7 @@ def find_counts(
     ):
         source = found if "casualties" in found else totals
         found["killed"] = source.pop("casualties")
+    _add_besides(state, offset, besides, found, totals)
     for label, count in totals.items():
         found.setdefault(label, count)
     for label, span in bare_spans.items():
@@ -153,8 +177,34 @@ def _casualties_are_dead(state: Sentence, casualties: Hit, found: dict[str, Coun
     )
 
 
-def _combine(parts: list[Quantity], span: Span) -> Count:
-    """One count for joined parts: "three soldiers and two civilians" is 5."""
+def _add_besides(
+    state: Sentence,
+    offset: int,
+    besides: dict[str, list[tuple[Count, bool]]],
+    found: dict[str, Count],
+    totals: dict[str, Count],
+) -> None:
+    """ "19 ... had been killed, and the bodies of eight others had been found" is 27. With
+    no own toll of their kind to add to ("Hours after beheading 3 guards, the cell executes
+    2 others": the 3 came before), such counts are read like any other."""
+    for label, extras in besides.items():
+        if label in found:
+            counts = [found[label], *(count for count, _ in extras)]
+            found[label] = _combine(counts, _joint_span(state, offset, counts))
+            continue
+        for count, yields in extras:
+            (totals if yields else found).setdefault(label, count)
+
+
+def _joint_span(state: Sentence, offset: int, counts: list[Count]) -> Span:
+    start = min(count.span.start for count in counts)
+    end = max(count.span.end for count in counts)
+    return Span(state.text[start - offset : end - offset], start, end)
+
+
+def _combine(parts: Sequence[Quantity | Count], span: Span) -> Count:
+    """One count for joined parts: "three soldiers and two civilians" is 5; "19 ... had
+    been killed, and the bodies of eight others had been found" is 27."""
     qualifiers = {part.qualifier for part in parts if part.qualifier != "exact"}
     qualifier = qualifiers.pop() if len(qualifiers) == 1 else ("vague" if qualifiers else "exact")
     highs = [part.high for part in parts]

@@ -181,13 +181,26 @@ def _subject_number(state: Sentence, hit: Hit) -> Quantity | None:
 
 
 def _blocks(state: Sentence, k: int) -> bool:
-    """A barrier word, except "and"/"or" between people: "500 soldiers and police"."""
+    """A barrier word, except "and"/"or" between people: "500 soldiers and police", "19
+    policemen and tribal fighters" (the number counts the whole coordinated phrase)."""
     if not state.lex.has("barrier", state.low(k)):
         return False
-    joins_people = state.low(k) in CONJUNCTIONS and all(
-        state.lex.has("people", state.low(i)) for i in (k - 1, k + 1)
+    joins_people = (
+        state.low(k) in CONJUNCTIONS
+        and state.lex.has("people", state.low(k - 1))
+        and _people_follow(state, k + 1)
     )
     return not joins_people
+
+
+def _people_follow(state: Sentence, k: int) -> bool:
+    """A short noun phrase for people starts at ``k``: "police", "tribal fighters"."""
+    for i in range(k, k + MAX_CHAIN_GAP):
+        if not state.is_word(i) or state.lex.has("barrier", state.low(i)):
+            return False
+        if state.lex.has("people", state.low(i)):
+            return True
+    return False
 
 
 def _before_aside(state: Sentence, comma: int) -> int:

@@ -125,6 +125,17 @@ def secondary(state: Sentence, hit: Hit, parts: list[Quantity]) -> bool:
     )
 
 
+def besides_counted(state: Sentence, parts: list[Quantity]) -> bool:
+    """ "the bodies of eight others", "two other soldiers": people besides those the sentence
+    already counts, so the count adds to theirs. Not after "including", where the others
+    are one more part of a total ("15 were killed, including 3 soldiers and 12 other
+    people")."""
+    first = parts[0].first
+    return state.lex.has("besides", state.low(parts[0].stop)) and not any(
+        state.low(k) in PART_OPENERS for k in range(first)
+    )
+
+
 def _cumulative(state: Sentence, hit: Hit, parts: list[Quantity]) -> bool:
     """A running total: "the death toll rose to 40", "300 killed since January"."""
     if hit.term.cumulative:
