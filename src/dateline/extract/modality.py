@@ -9,6 +9,16 @@ modal verbs ("may", "would"), verbs and nouns above it ("sources *claim* that",
 it, negation, and phrases in its clause ("at the start of the year"). When cues
 disagree, the table's precedence picks one: a promise made on a condition is
 conditional.
+
+An event inside a condition is not reported as happening, whatever its own cues
+say: "would accept a truce *only if* forces stopped shelling" states no shelling
+(conflict coders do not code an attack from the terms of a truce), and "would march
+*until* the governor met them" states no meeting. An if- or unless-clause always
+makes its events a ``condition``; an until- or before-clause does so only when the
+clause it hangs on is itself unrealised (``pending``: "fought until the army
+withdrew" reports a withdrawal). Likewise the act someone is pressed to do
+("pressed both sides *to reach* a deal") has not been done: a ``directive`` above
+its open complement makes it hypothetical.
 """
 
 from collections.abc import Iterator, Sequence
@@ -50,11 +60,14 @@ class ModalityTagger:
         self.cues: dict[str, dict[str, str]] = {}
         self.phrases: list[tuple[tuple[str, ...], str]] = []
         self.reporting_verbs: frozenset[str] = frozenset()
+        self.unrealised: frozenset[str] = frozenset()
         for row in rows:
             if "kind" not in row:
                 continue
             if row["kind"] == "reported_aux":
                 self.reporting_verbs |= frozenset(row["reporting_verbs"])
+            if row["kind"] == "pending":
+                self.unrealised |= frozenset(row["unrealised_heads"])
             if row["kind"] == "phrase":
                 self.phrases.extend((tuple(p.split()), row["modality"]) for p in row["words"])
             else:
@@ -64,11 +77,32 @@ class ModalityTagger:
     def __call__(self, doc: Doc) -> Doc:
         for span in doc.spans.get(TRIGGERS_KEY, []):
             anchor = doc[span._.dl_anchor]
-            found = set(self._cues(span.root, anchor))
-            if "modality" in span._.dl_entry:
-                found.add(span._.dl_entry["modality"])
-            span._.dl_modality = min(found, key=self.rank.__getitem__, default=DEFAULT)
+            given = span._.dl_entry.get("modality")
+            span._.dl_modality = self._modality(span.root, anchor, given=given)
         return doc
+
+    def _modality(self, trigger: Token, anchor: Token, *, given: str | None = None) -> str:
+        condition = self._condition(anchor)
+        if condition is not None:
+            return condition
+        found = set(self._cues(trigger, anchor))
+        if given is not None:
+            found.add(given)
+        return min(found, key=self.rank.__getitem__, default=DEFAULT)
+
+    def _condition(self, anchor: Token) -> str | None:
+        """The modality of a condition clause the event sits in, if it sits in one."""
+        clause = _subordinate_clause(anchor)
+        if clause is None:
+            return None
+        for mark in syntax.children(clause, {"mark"}):
+            condition = next(self._lookup("condition", mark), None)
+            if condition is not None:
+                return condition
+            pending = next(self._lookup("pending", mark), None)
+            if pending is not None and self._modality(clause.head, clause.head) in self.unrealised:
+                return pending
+        return None
 
     def _cues(self, trigger: Token, anchor: Token) -> Iterator[str]:
         local = {trigger, anchor}
@@ -94,6 +128,9 @@ class ModalityTagger:
             yield from self._lookup("governor", anchor)
         for governor in _governors(anchor):
             yield from self._lookup("governor", governor)
+        complement = _open_complement(anchor)
+        if complement is not None:  # "pressed both sides *to reach* a deal": not reached
+            yield from self._lookup("directive", complement.head)
         yield from self._phrases(anchor)
 
     def _has(self, kind: str, token: Token) -> bool:
@@ -114,6 +151,26 @@ class ModalityTagger:
             width = len(phrase)
             if any(tuple(words[i : i + width]) == phrase for i in range(len(words) - width + 1)):
                 yield modality
+
+
+def _open_complement(anchor: Token) -> Token | None:
+    """The verb heading the event's open complement ("to reach and sign"), if it is one."""
+    token = anchor
+    while token.dep_ == "conj":
+        token = token.head
+    return token if token.dep_ == "xcomp" else None
+
+
+def _subordinate_clause(anchor: Token) -> Token | None:
+    """The verb of the marked adverbial clause ("if ...", "until ...") holding the event."""
+    token = anchor
+    for _ in range(MAX_GOVERNOR_STEPS):
+        if token.head.i == token.i or token.dep_ in STOP_DEPS:
+            return None
+        if token.dep_ == "advcl" and syntax.children(token, {"mark"}):
+            return token
+        token = token.head
+    return None
 
 
 def _governors(anchor: Token, *, with_conjuncts: bool = False) -> Iterator[Token]:
