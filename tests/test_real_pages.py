@@ -100,3 +100,16 @@ def test_a_past_event_in_passing_is_past_and_dated_by_its_own_words(nlp):
     assert passing.date.year == 2014 and passing.date_precision != "day"
     assert (news.trigger.text, news.modality) == ("attacked", "asserted")
     assert news.date == dt.date(2014, 6, 11)
+
+
+def test_how_the_reporter_reached_a_source_is_no_event(nlp):
+    text = "Residents reached by telephone said gunmen set up checkpoints near Ramadi."
+    assert not [m for m in resolved(nlp, text) if m.type == "CONSULT"]
+    call = of_type(resolved(nlp, "Biden spoke to Maliki by telephone on Tuesday."), "CONSULT")
+    assert call.date == dt.date(2014, 6, 10)
+
+
+def test_a_force_sent_to_a_town_the_model_does_not_tag_is_placed_there(nlp):
+    m = of_type(resolved(nlp, "Canada will send 250 troops to Erbil."), "MOBILIZE")
+    assert m.place is not None and m.place.country == "IRQ" and m.place.precision == "town"
+    assert m.modality == "promised"

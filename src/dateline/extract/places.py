@@ -202,6 +202,8 @@ class PlaceFinder:
         prep = token.head
         if prep.lower_ in self.place_preps:
             return True
+        if prep.lower_ in self.goal_preps and self._is_motion(prep.head):
+            return True  # "send 250 trainers to Erbil": where the force goes
         if prep.lower_ in self.entity_preps and self._is_territory(token):
             return True
         return prep.lower_ == "of" and self._of_place(prep.head)

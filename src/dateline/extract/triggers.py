@@ -308,6 +308,10 @@ class TriggerFinder:
             prep = token.head
             if token.dep_ != "pobj" or prep.lower_ != row["via_prep"]:
                 return False
+            if prep.head.dep_ == "acl":
+                # "Residents reached by telephone said ...": how the reporter got the
+                # source, a participle describing a noun, not a call between the parties.
+                return False
         return True
 
     def _stands_for(self, noun: Token) -> Token:
