@@ -12,7 +12,9 @@ capitals used as metonyms. Resolution, most specific first:
    deployment, its military (the caller says so with ``default_sector``); a plural
    demonym is its people ("71 Iraqis"); a sector alone takes the article's country (a
    state sector in an article naming no country, that of its national armed groups), and
-   rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story).
+   rebels the article's dominant armed group ("the Sunni insurgents" in an ISIS story),
+   else the country whose rebels it names ("Syrian rebel factions"), whose government
+   "government forces" then are too.
    "The regime" is a government like any other (``sectors`` table): "regime forces" are
    the article's country's military, as "government troops" are. Machines alone
    ("warplanes", "drones") are the military, but whose is not said: no country;
@@ -276,6 +278,8 @@ def _sector_only_actor(
     if sector == "REB" and context.groups:
         return actor_by_id(context.groups[0], context=context)
     country = context.country
+    if sector == "REB" or (governing and sector in STATE_SECTORS and not context.groups):
+        country = _rebels_country(context) or country
     if country is None and governing and sector in STATE_SECTORS:
         country = _armed_groups_country(context)
     if country is None:
@@ -288,6 +292,19 @@ def _names_government(text: str) -> bool:
     not just an army (which may be a foreign one)."""
     norm = normalise(text)
     return any(sector == "GOV" and noun in norm for noun, sector, _ in knowledge_base().nouns)
+
+
+def _rebels_country(context: ResolveContext) -> str | None:
+    """The country whose rebels the article names most ("Syrian rebel factions"): a bare
+    "rebels" are theirs, and "government forces" the government they fight, wherever the
+    story is datelined (talks in Amman about Syria)."""
+    kb = knowledge_base()
+    counts = Counter(code for code, words in context.qualified if kb.sector(words) == _REBELS)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# Rebels proper (ACLED inter 2): "Iranian militias" in Iraq are no rebels against Iran.
+_REBELS = ("REB", 2)
 
 
 def _armed_groups_country(context: ResolveContext) -> str | None:

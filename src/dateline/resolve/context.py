@@ -39,6 +39,9 @@ class ResolveContext:
     people: tuple[tuple[int, str], ...] = ()  # (offset, person id) of people named, in order
     # (name_key, lat, lon) of towns and districts a first reading of the article placed
     anchors: tuple[tuple[str, float, float], ...] = ()
+    # (country, the words right after its demonym or name), in text order: "Syrian rebel
+    # factions" gives ("SYR", "rebel factions"), whose rebels a bare "rebels" are
+    qualified: tuple[tuple[str, str], ...] = ()
 
     @property
     def country(self) -> str | None:
@@ -62,7 +65,8 @@ def build_context(
 ) -> ResolveContext:
     """The resolve context of one article body."""
     counts: Counter[str] = Counter()
-    for mention in country_mentions(text):
+    mentions = country_mentions(text)
+    for mention in mentions:
         counts[mention.code] += CAPITAL_WEIGHT if mention.kind == "capital" else 1.0
     provinces = frozenset(
         name_key(match.group(1) or match.group(2)) for match in _PROVINCE.finditer(text)
@@ -73,7 +77,22 @@ def build_context(
         published=published,
         groups=groups,
         people=people,
+        qualified=_qualified(text, mentions),
     )
+
+
+# The words a demonym or country name qualifies: up to two, within the clause.
+_QUALIFIED_WORDS = re.compile(r"[ \t]+((?:[A-Za-z-]+)(?:[ \t]+[A-Za-z-]+)?)")
+
+
+def _qualified(text: str, mentions: Iterable[CountryMention]) -> tuple[tuple[str, str], ...]:
+    """(country, words after it) for each demonym or name with words after it."""
+    found = []
+    for mention in mentions:
+        words = _QUALIFIED_WORDS.match(text, mention.end)
+        if mention.kind != "capital" and words is not None:
+            found.append((mention.code, words.group(1).lower()))
+    return tuple(found)
 
 
 def focus_of(counts: Counter[str]) -> tuple[tuple[str, float], ...]:

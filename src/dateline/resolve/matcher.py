@@ -7,10 +7,11 @@ be a country, a curated alias, a place in a country the article is about, a prov
 its own name, a town of some size after a preposition of place ("in Danbury"), a town
 followed by its state or country ("Churchill, Man."), or the capitals opening a dispatch
 ("BANTAM —"); stop words (months, titles, "Sunni") and names known to be people or groups
-are never places, and a name inside a longer one is that one's ("Latin America"). State
-abbreviations count after a town ("Frankfort, Ky."). Modifiers around a name set its
-precision: "east of Talafar" is near, "Diyala province" asks for the province, "western
-Iraq" is a region.
+are never places, unless the text names a stop word as one ("the town of Hit"), and a
+name inside a longer one is that one's ("Latin America"). State abbreviations count after
+a town ("Frankfort, Ky."). "The Jordanian capital" and "the capital of Jordan" are the
+country's capital city. Modifiers around a name set its precision: "east of Talafar" is
+near, "Diyala province" asks for the province, "western Iraq" is a region.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dateline.records import Place, Span
-from dateline.resolve.context import ResolveContext
+from dateline.resolve.context import ResolveContext, country_mentions, country_of_term
+from dateline.resolve.countries import countries
 from dateline.resolve.places import (
     CURATED,
     Candidate,
+    Entry,
     Within,
     candidates,
     demonym_keys,
@@ -92,6 +95,13 @@ _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(r",\s?((?:[A-Z][\w'’-]*\.?)(?:\s?[A-Z][\w'’-]*\.?){0,2})(?![\w])")
 _TOWN_AND_COMMA = re.compile(r"([A-Z][\w'’.-]+),\s$")
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+# "the Jordanian capital", "the capital of Jordan", "the Syrian capital city".
+_CAPITAL_PHRASE = re.compile(
+    r"(?<=\bthe )(?:(?P<demonym>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital(?: city)?\b"
+    r"|capital(?: city)? of (?P<country>(?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}))"
+)
+_CAPITAL_OF_BEFORE = re.compile(r"\bthe capital(?: city)? of (?:the )?$")
 NEAR_PRECISIONS = frozenset({"town", "site"})
 CONTEXT_CHARS = 40  # how far before and after a name modifiers are looked for
 
@@ -189,6 +199,10 @@ def _scan(
         length, span, place = match
         found.append((span, place))
         position += length
+    capitals = _capitals(text, start, end)
+    # "the capital of Lebanon" names Beirut: the country inside the phrase is not a place.
+    found = [item for item in found if not any(_inside(item[0], span) for span, _ in capitals)]
+    found += capitals
     found += _datelines(text, start, end, found, options)
     return tuple(found + _abbreviations(text, start, end, found, context))
 
@@ -208,6 +222,51 @@ def _datelines(text, start, end, found, options: _Options) -> list[tuple[Span, P
         if best and best[0].exact and best[0].entry.precision not in ("country", "region"):
             extra.append((span, to_place(best[0].entry)))
     return extra
+
+
+def _capitals(text, start, end) -> list[tuple[Span, Place]]:
+    """ "the Jordanian capital", "the capital of Jordan": that country's capital city, as
+    countryinfo names it and the gazetteer places it."""
+    extra = []
+    for match in _CAPITAL_PHRASE.finditer(text, start, len(text) if end is None else end):
+        demonym = match.group("demonym")
+        name = demonym or match.group("country")
+        named = country_mentions(name)
+        if not named or named[0].start not in (0, len("the ")) or named[0].kind == "capital":
+            continue
+        if demonym and named[0].end != len(demonym):  # "the Iraqi Kurdish capital"
+            continue
+        span_end = match.end() if demonym else match.start("country") + named[0].end
+        city = capital_city(named[0].code)
+        if city is not None:
+            span = Span(text[match.start() : span_end], match.start(), span_end)
+            extra.append((span, to_place(city)))
+    return extra
+
+
+def capital_city(code: str) -> Entry | None:
+    """The gazetteer's town for a country's capital (countryinfo's name for it), if any."""
+    for name in countries()[code].capitals:
+        towns = [
+            entry
+            for entry in index().exact(name_key(name))
+            if entry.country == code and entry.precision == "town"
+        ]
+        if towns:
+            return max(towns, key=lambda entry: entry.population)
+    return None
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _capital_named(text: str, span: Span) -> Entry | None:
+    """The capital city when a country's name stands in "the capital of Syria"."""
+    if not _CAPITAL_OF_BEFORE.search(text[max(0, span.start - CONTEXT_CHARS) : span.start]):
+        return None
+    country = country_of_term(span.text)
+    return capital_city(country[0]) if country and country[1] == "name" else None
 
 
 def _abbreviations(text, start, end, found, context) -> list[tuple[Span, Place]]:
@@ -260,9 +319,14 @@ def _longest_match(text, words, position, options: _Options, *, in_headline=Fals
             continue
         if length > 1 and name_key(text[group[1].start : group[-1].end]) == key:
             continue  # "At the Liverpool": the name starts further on
-        if key in options.blocked or key in demonym_keys() or _stop_ending(group):
+        if key in options.blocked or key in demonym_keys():
             continue
-        opens_with_stop_word = fold(group[0].text) in stop_words()
+        named_as_place = length == 1 and _named_as_place(
+            text, group[0].start, group[0].end, context
+        )
+        if _stop_ending(group) and not named_as_place:
+            continue
+        opens_with_stop_word = fold(group[0].text) in stop_words() and not named_as_place
         if opens_with_stop_word and length == 1:
             continue
         if not index().knows(key):  # no place is called so: the words around do not matter
@@ -308,6 +372,16 @@ def _named_outright(found: list[Candidate]) -> bool:
     """A name opening with a stop word counts only as some place's own name ("South
     Africa", "New York"); a lone stop word ("May", "Sunni") never does."""
     return any(c.exact and (c.entry.is_primary or c.entry.source in CURATED) for c in found)
+
+
+def _named_as_place(text: str, start: int, end: int, context: ResolveContext) -> bool:
+    """A stop word ("Hit") written where only a place name can stand: "the town of Hit",
+    or "in Hit, Anbar" with its province or country after it."""
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    if _TOWN_BEFORE.search(before):
+        return True
+    locative = _IN_BEFORE.search(before)
+    return bool(locative) and region_after(text, end, context) is not None
 
 
 def _short_code(phrase: str) -> bool:
@@ -395,8 +469,14 @@ def place_at(
 ) -> tuple[Span, Place] | None:
     """Resolve a name a model (or the extractor) found at ``span``, modifiers applied."""
     key = name_key(span.text)
-    if key in frozenset(blocked) | demonym_keys() or fold(span.text) in stop_words():
+    stop_word = fold(span.text) in stop_words()
+    if stop_word and not _named_as_place(text, span.start, span.end, context):
         return None
+    if key in frozenset(blocked) | demonym_keys():
+        return None
+    capital = _capital_named(text, span)
+    if capital is not None:
+        return span, to_place(capital)
     abbreviation = abbreviation_at(text, span.start, span.end, context=context)
     if abbreviation is not None:
         return span, to_place(located(abbreviation.entry))
