@@ -113,3 +113,12 @@ def test_a_force_sent_to_a_town_the_model_does_not_tag_is_placed_there(nlp):
     m = of_type(resolved(nlp, "Canada will send 250 troops to Erbil."), "MOBILIZE")
     assert m.place is not None and m.place.country == "IRQ" and m.place.precision == "town"
     assert m.modality == "promised"
+
+
+def test_only_a_state_body_meeting_alone_is_placed_at_home(nlp):
+    from dateline.resolve.mentions import FALLBACK_OWN_MEETING
+
+    council = of_type(resolved(nlp, "Iran's National Security Council met on Thursday."), "CONSULT")
+    assert council.place is not None and council.place.fallback == FALLBACK_OWN_MEETING
+    rebels = of_type(resolved(nlp, "Syrian rebels met on Thursday."), "CONSULT")
+    assert rebels.place is None or rebels.place.fallback != FALLBACK_OWN_MEETING

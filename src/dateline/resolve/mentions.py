@@ -28,6 +28,8 @@ FALLBACK_NO_PLACE = "no place named in the sentence: the article's country focus
 FALLBACK_OWN_MEETING = "no place named for a meeting of one country's own body: that country"
 # A meeting with no partner named and no place is held in the convening country.
 OWN_MEETING_TYPES = frozenset({"CONSULT"})
+# Only a state's own bodies meet at home; rebels named by country meet anywhere.
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 ATTACK_TYPE = "ASSAULT"
 FALLBACK_UNKNOWN = "place names not in the gazetteer ({names}): the article's country focus"
 # A possessive country ("Iran's Revolutionary Guard") qualifies an actor, not a location.
@@ -205,7 +207,7 @@ def _own_body_meeting(mention: Mention) -> str | None:
     actor = mention.actor1_entity
     if mention.type not in OWN_MEETING_TYPES or mention.actor2 is not None or actor is None:
         return None
-    return actor.country if actor.group is None else None
+    return actor.country if actor.group is None and actor.sector in STATE_SECTORS else None
 
 
 def _names_actor(text: str, span: Span, actors: list[Span]) -> bool:
