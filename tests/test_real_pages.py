@@ -122,3 +122,20 @@ def test_only_a_state_body_meeting_alone_is_placed_at_home(nlp):
     assert council.place is not None and council.place.fallback == FALLBACK_OWN_MEETING
     rebels = of_type(resolved(nlp, "Syrian rebels met on Thursday."), "CONSULT")
     assert rebels.place is None or rebels.place.fallback != FALLBACK_OWN_MEETING
+
+
+def test_a_question_about_who_did_it_refers_back_to_the_attack(nlp):
+    text = ("A bomb exploded at a market in Mosul on Monday, killing nine people. "
+            "It was not immediately clear who carried out the attack.")  # fmt: skip
+    first, question = sorted(
+        (m for m in resolved(nlp, text) if m.type == "ASSAULT"), key=lambda m: m.trigger.start
+    )
+    assert first.refers_to is None
+    assert question.refers_to is not None and question.refers_to.text == "exploded"
+    assert (question.place.name, question.date) == (first.place.name, first.date)
+
+
+def test_a_quoted_toll_reads_like_an_unquoted_one(nlp):
+    text = 'The group said in a statement that the strike had killed "dozens of fighters".'
+    m = of_type(resolved(nlp, text), "ASSAULT")
+    assert (m.killed.best, m.killed.span.text) == (24, "dozens")

@@ -22,6 +22,7 @@ THOUSAND = 1000  # scales from here on close a group: "two hundred thousand" = 2
 
 # Words, numbers (with thousands separators, decimals, ranges and glued
 # suffixes such as "25-year-old" kept whole), currency and percent signs.
+DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 TOKEN_RE = re.compile(r"[$£€%]|\d+(?:[.,]\d+)*[^\W_]*(?:[-–]\w+)*|[^\W\d_]+(?:[-'’.][^\W\d_]+)*|\S")
 INTEGER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 DECIMAL_RE = re.compile(r"\d+\.\d+")
@@ -51,8 +52,12 @@ class Quantity:
 
 
 def tokenize(sentence: str) -> list[Token]:
+    """The sentence's words and signs, without double quotes: a quoted toll ('killed
+    "dozens of Muslims"') reads as the same words unquoted."""
     return [
-        Token(m.group(), m.group().lower(), m.start(), m.end()) for m in TOKEN_RE.finditer(sentence)
+        Token(m.group(), m.group().lower(), m.start(), m.end())
+        for m in TOKEN_RE.finditer(sentence)
+        if m.group() not in DOUBLE_QUOTES
     ]
 
 

@@ -19,7 +19,9 @@ new (no place or date, and for a noun no name, that the text has not mentioned),
   attack's author; or
 - it is a definite event noun that is the subject of an outcome verb ("the attack
   killed four soldiers"): the toll of the attack just told, under the same conditions
-  as a toll.
+  as a toll; or
+- it is a definite event noun in a question about its doer ("it was not clear *who*
+  carried out the raid"): the question presupposes the event.
 
 A given trigger is kept, marked with its antecedent: the latest trigger of its type in
 an earlier sentence that is not given itself. It adds no event; it adds what it says
@@ -55,6 +57,8 @@ NEW_INFORMATION_LABELS = SETTING_LABELS | {"PERSON", "ORG", "NORP", "EVENT"}
 # Determiners of a definite description ("the attack", "this bombing").
 REFERRING_DETERMINERS = DEFINITE_DETERMINERS - {"each"}
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# "who", "what", "whoever" heading a question ("not clear who carried out the raid").
+QUESTION_WORD_TAGS = frozenset({"WP"})
 # A pronoun killer only points back at the attackers already named ("they killed 23").
 ANAPHORIC_POS = frozenset({"PRON"})
 # Word classes of what a killing is done with: "killed by a roadside bomb" names no killer.
@@ -137,7 +141,14 @@ def _given(candidate: Told, in_class: ClassTest, outcome_word: WordTest) -> bool
     if _toll_subject(token, outcome_word):
         return not _opens_report(token.head, in_class)
     above = governor(token)
-    return above is not None and in_class(above, PRESUPPOSING_CLASS)
+    return above is not None and (in_class(above, PRESUPPOSING_CLASS) or _asked_about(above))
+
+
+def _asked_about(verb: Token) -> bool:
+    """ "it was not clear who carried out the raid": a question about an event's doer
+    presupposes the event."""
+    subject = syntax.subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    return subject is not None and subject.tag_ in QUESTION_WORD_TAGS
 
 
 def _opens_report(head: Token, in_class: ClassTest) -> bool:
