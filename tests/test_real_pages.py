@@ -139,3 +139,16 @@ def test_a_quoted_toll_reads_like_an_unquoted_one(nlp):
     text = 'The group said in a statement that the strike had killed "dozens of fighters".'
     m = of_type(resolved(nlp, text), "ASSAULT")
     assert (m.killed.best, m.killed.span.text) == (24, "dozens")
+
+
+def test_a_local_story_places_its_unplaced_sentences_in_its_only_town(nlp):
+    from dateline.resolve.mentions import FALLBACK_STORY_TOWN
+
+    text = ("An air strike hit a market in Tikrit on Tuesday, killing 12 people. "
+            "The mayor said two jets circled for minutes before dropping their bombs.")  # fmt: skip
+    dropping = [m for m in resolved(nlp, text) if m.trigger.text == "dropping"]
+    assert dropping and dropping[0].place.name == "Tikrīt"
+    assert dropping[0].place.fallback == FALLBACK_STORY_TOWN
+    two_towns = text.replace("The mayor", "Another strike hit Mosul. The mayor")
+    elsewhere = [m for m in resolved(nlp, two_towns) if m.trigger.text == "dropping"]
+    assert elsewhere and elsewhere[0].place.precision == "country"

@@ -28,6 +28,9 @@ FALLBACK_NO_PLACE = "no place named in the sentence: the article's country focus
 FALLBACK_OWN_MEETING = "no place named for a meeting of one country's own body: that country"
 # A meeting with no partner named and no place is held in the convening country.
 OWN_MEETING_TYPES = frozenset({"CONSULT"})
+# Places finer than a province: a local story's town.
+FINE_PRECISIONS = frozenset({"site", "town", "near", "district"})
+FALLBACK_STORY_TOWN = "no place named in the sentence: the only town the story places events in"
 # Only a state's own bodies meet at home; rebels named by country meet anywhere.
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 ATTACK_TYPE = "ASSAULT"
@@ -112,7 +115,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
                 date_from=date_from,
             )
         )
-    return _with_antecedents(resolved)
+    return _with_story_town(_with_antecedents(resolved))
 
 
 def _with_antecedents(mentions: list[Mention]) -> list[Mention]:
@@ -137,6 +140,28 @@ def _with_antecedents(mentions: list[Mention]) -> list[Mention]:
             )
         resolved.append(mention)
     return resolved
+
+
+def _with_story_town(mentions: list[Mention]) -> list[Mention]:
+    """A local story places all its events in one town ("an air strike tore through a
+    market in Al-Qa'im ... two jets circled the market"): a mention whose sentence names
+    no place takes that town rather than the country, saying so in its fallback. With
+    two or more towns placed, nothing is guessed."""
+    towns = {
+        m.place.geonameid or m.place.name: m.place
+        for m in mentions
+        if m.place is not None and m.place.fallback is None
+        and m.place.precision in FINE_PRECISIONS
+    }  # fmt: skip
+    if len(towns) != 1:
+        return mentions
+    [town] = towns.values()
+    story_town = replace(town, fallback=FALLBACK_STORY_TOWN)
+    return [replace(m, place=story_town) if _placed_by_no_words(m) else m for m in mentions]
+
+
+def _placed_by_no_words(mention: Mention) -> bool:
+    return mention.place is not None and mention.place.fallback == FALLBACK_NO_PLACE
 
 
 def _actor(text: str, span: Span | None, on, context: ResolveContext, default_sector: str):
