@@ -23,6 +23,11 @@ class Tally:
         self.correct += int(hit)
         self.total += 1
 
+    def __iadd__(self, other: Tally) -> Tally:
+        self.correct += other.correct
+        self.total += other.total
+        return self
+
     def as_dict(self) -> dict[str, float | int | None]:
         return {"accuracy": ratio(self.correct, self.total), "correct": self.correct,
                 "total": self.total}  # fmt: skip

@@ -184,8 +184,7 @@ class ArticleScore:
         for slot in SLOTS:
             self.by_slot[slot] += other.by_slot[slot]
         for role in SHARED_SLOT_ROLES:
-            self.role_recall[role].correct += other.role_recall[role].correct
-            self.role_recall[role].total += other.role_recall[role].total
+            self.role_recall[role] += other.role_recall[role]
         self.false_on.update(other.false_on)
         self.missed.update(other.missed)
         return self

@@ -68,11 +68,8 @@ class AttributionFinder:
         subject = syntax.subject(anchor)
         if subject is None or subject.lower_ not in FIRST_PERSON:
             return None
-        for child, speaker in self._reports(anchor):
-            if speaker is not None and references.needs_antecedent(speaker):
-                speaker = _resolved_speaker(speaker, child)
-            return None if speaker is None else _source_span(speaker)
-        return None
+        nearest = next(self._speakers(anchor), None)
+        return None if nearest is None else _source_span(nearest)
 
     def find(self, trigger: Token) -> Span | None:
         sentence = trigger.sent
@@ -93,12 +90,16 @@ class AttributionFinder:
         return _source_span(outlets[-1]) if outlets else None
 
     def _reporter(self, trigger: Token) -> Span | None:
+        speaker = next((s for s in self._speakers(trigger) if s is not None), None)
+        return None if speaker is None else _source_span(speaker)
+
+    def _speakers(self, trigger: Token) -> Iterator[Token | None]:
+        """The speaker of each report above the trigger, nearest first, a pronoun
+        resolved where the easy rules can (None where they cannot)."""
         for child, speaker in self._reports(trigger):
             if speaker is not None and references.needs_antecedent(speaker):
                 speaker = _resolved_speaker(speaker, child)
-            if speaker is not None:
-                return _source_span(speaker)
-        return None
+            yield speaker
 
     def _reports(self, trigger: Token) -> Iterator[tuple[Token, Token | None]]:
         """Reporting verbs above the trigger, nearest first: (the reported child, speaker)."""

@@ -22,6 +22,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.antecedents import TriggerKey, antecedent, first_tellings, trigger_key
 from dateline.extract import counts, counts_lexicon, dates, given
 from dateline.extract.extensions import TRIGGERS_KEY
 from dateline.extract.lexicon import WordClass, word_classes
@@ -114,7 +115,7 @@ def fold_additive(
     )
     folded = [mention for mention, _ in items]
     kept = [True] * len(items)
-    told: dict[tuple[int, int], int] = {}  # an event's first trigger -> its position
+    told = first_tellings(folded)  # an event's first trigger -> its position
     holders: dict[tuple[int, str], int] = {}  # (event, toll field) -> mention holding it
     latest: dict[str, int] = {}  # toll field -> the attack whose toll was told last
     for i, (mention, stray) in enumerate(items):
@@ -144,11 +145,12 @@ def fold_additive(
     return [mention for mention, keep in zip(folded, kept, strict=True) if keep]
 
 
-def _event_of(mention: Mention, told: dict[tuple[int, int], int], position: int) -> int:
+def _event_of(mention: Mention, told: dict[TriggerKey, int], position: int) -> int:
     """Position of the mention that first told ``mention``'s event (its own if new)."""
-    if mention.refers_to is None:  # a capture split by place: its first town
-        return told.setdefault((mention.trigger.start, mention.trigger.end), position)
-    return told.get((mention.refers_to.start, mention.refers_to.end), position)
+    if mention.refers_to is None:
+        return told.get(trigger_key(mention), position)
+    found = antecedent(mention, told)
+    return position if found is None else found
 
 
 def _additive_tolls(
@@ -168,10 +170,15 @@ def _additive_tolls(
 def _adds(count: Count, spacy_doc: SpacyDoc) -> bool:
     """Whether ``count`` is marked as added to a toll told, and is no running total
     ("more people have been killed *since*": a tally of many events, not this one's)."""
-    figure = spacy_doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
+    figure = _figure(spacy_doc, count)
     if figure is None or _running_total(figure.sent):
         return False
     return given.additive(figure[-1], _is_additive_cue)
+
+
+def _figure(spacy_doc: SpacyDoc, count: Count) -> SpacySpan | None:
+    """The tokens of a count's figure."""
+    return spacy_doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
 
 
 def _running_total(sentence: SpacySpan) -> bool:
@@ -262,7 +269,7 @@ def _stray_toll(doc: Document, sentence: SpacySpan, find_counts: CountFinder) ->
 
 def _toll_verb(spacy_doc: SpacyDoc, count: Count) -> SpacySpan:
     """The word that tells the toll ("died" in "two more soldiers died"), as a span."""
-    figure = spacy_doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
+    figure = _figure(spacy_doc, count)
     word = figure[-1].head if figure[-1].dep_ == "nummod" else figure[-1]
     word = word.head if word.dep_ in given.VICTIM_DEPS else word
     return spacy_doc[word.i : word.i + 1]

@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
+from dateline.antecedents import antecedent, first_tellings
 from dateline.reconcile.attribution import attribution_strength
 from dateline.reconcile.cluster import cluster
 from dateline.reconcile.features import build_view
@@ -97,15 +98,11 @@ def _reconcile(
 def antecedents(ordered: Sequence[Mention]) -> dict[int, int]:
     """Back-references -> the mention of their document they point back at (positions in
     ``ordered``); one whose antecedent is not among the mentions stands on its own."""
-    told: dict[tuple[str, int, int], int] = {}
-    for i, mention in enumerate(ordered):
-        if mention.refers_to is None:  # a capture split by place: its first town
-            told.setdefault((mention.doc_id, mention.trigger.start, mention.trigger.end), i)
+    told = first_tellings(ordered)
     return {
-        i: told[key]
+        i: found
         for i, mention in enumerate(ordered)
-        if mention.refers_to is not None
-        and (key := (mention.doc_id, mention.refers_to.start, mention.refers_to.end)) in told
+        if (found := antecedent(mention, told)) is not None
     }
 
 

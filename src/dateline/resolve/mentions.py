@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from dateline.antecedents import antecedent as antecedent_of
+from dateline.antecedents import first_tellings
 from dateline.datafiles import read_table
 from dateline.records import PRECISIONS, Document, Mention, Place, Span
 from dateline.resolve import dates, place_cues
 from dateline.resolve.actors import knowledge_base, people_named, rank_groups, resolve_actor
 from dateline.resolve.context import ResolveContext, build_context
-from dateline.resolve.focus import place_context
+from dateline.resolve.focus import ANCHOR_PRECISIONS, place_context
 from dateline.resolve.matcher import find_places, place_at
 from dateline.resolve.places import country_place
 from dateline.resolve.translit import name_key
@@ -28,8 +30,6 @@ FALLBACK_NO_PLACE = "no place named in the sentence: the article's country focus
 FALLBACK_OWN_MEETING = "no place named for a meeting of one country's own body: that country"
 # A meeting with no partner named and no place is held in the convening country.
 OWN_MEETING_TYPES = frozenset({"CONSULT"})
-# Places finer than a province: a local story's town.
-FINE_PRECISIONS = frozenset({"site", "town", "near", "district"})
 FALLBACK_STORY_TOWN = "no place named in the sentence: the only town the story places events in"
 # Only a state's own bodies meet at home; rebels named by country meet anywhere.
 STATE_SECTORS = frozenset({"GOV", "MIL"})
@@ -121,14 +121,11 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention
 def _with_antecedents(mentions: list[Mention]) -> list[Mention]:
     """A back-reference ("six people were killed" after the bombing) took place where and
     when its antecedent did, unless it names a place or a date of its own."""
-    by_trigger: dict[tuple[int, int], Mention] = {}
-    for mention in mentions:
-        if mention.refers_to is None:  # a capture split by place: its first town
-            by_trigger.setdefault((mention.trigger.start, mention.trigger.end), mention)
+    told = first_tellings(mentions)
     resolved = []
     for mention in mentions:
-        reference = mention.refers_to
-        antecedent = None if reference is None else by_trigger.get((reference.start, reference.end))
+        found = antecedent_of(mention, told)
+        antecedent = None if found is None else mentions[found]
         if antecedent is not None and not mention.places:
             mention = replace(mention, place=antecedent.place)
         if antecedent is not None and mention.date_expr is None:
@@ -151,7 +148,7 @@ def _with_story_town(mentions: list[Mention]) -> list[Mention]:
         m.place.geonameid or m.place.name: m.place
         for m in mentions
         if m.place is not None and m.place.fallback is None
-        and m.place.precision in FINE_PRECISIONS
+        and m.place.precision in ANCHOR_PRECISIONS
     }  # fmt: skip
     if len(towns) != 1:
         return mentions
