@@ -292,3 +292,17 @@ def test_a_fight_between_two_sides(nlp):
 )  # fmt: skip
 def test_the_places_of_an_attack(nlp, text, places):
     assert [p.text for p in only(nlp, text, "ASSAULT").places] == places
+
+
+def test_war_planes_sent_to_fight_someone_are_an_air_attack_on_them(nlp):
+    m = only(nlp, "The president has sent fighter jets into Yemen to fight the rebels.", "ASSAULT")
+    assert m.mode == "aerial"
+    assert recipient(m) == "rebels"
+    # the purpose verb, itself an attack word, tells the same attack: one event
+    one = only(nlp, "Moscow sent bombers into Syria to strike rebel positions.", "ASSAULT")
+    assert one.trigger.text == "sent"
+
+
+def test_aircraft_sent_for_another_purpose_and_troops_sent_to_fight_stay_deployments(nlp):
+    only(nlp, "The United States sent fighter jets to Jordan to reassure its ally.", "MOBILIZE")
+    only(nlp, "The government sent troops to fight the rebels in the east.", "MOBILIZE")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from dateline.reconcile import reconcile
 from dateline.reconcile.attribution import ANONYMOUS, NAMED, NONE, WEAK, attribution_strength
@@ -224,3 +225,30 @@ def test_deployments_stating_different_figures_count_against_one_event():
     raid = view("Forty people died when jets struck Erbil.", "struck", "ASSAULT")
     other_raid = view("Jets struck Erbil again, killing 90 people.", "struck", "ASSAULT")
     assert figure_score(raid, other_raid) == 0.0
+
+
+def test_in_an_attack_a_state_and_its_armed_forces_are_one_doer():
+    from dateline.reconcile.score import actor_relation
+
+    syria_mil = Actor("SYR-MIL", "Syrian military", country="SYR", sector="MIL")
+    assert actor_relation(SYRIA_GOV, syria_mil, state_as_one=True) == "close"
+    assert actor_relation(SYRIA_GOV, syria_mil) == "side"  # a meeting: two bodies
+    assert actor_relation(IRAN_GOV, syria_mil, state_as_one=True) == "conflict"
+    lexicon = default_lexicon()
+    assert {"ASSAULT", "MOBILIZE"} <= lexicon.state_doer_types
+    assert "CONSULT" not in lexicon.state_doer_types
+
+
+def test_a_leader_sending_war_planes_and_the_planes_striking_are_one_event():
+    sent = mention(
+        "Reports say Assad has sent war planes into Iraq to fight ISIS.",
+        trigger="sent", mode="aerial", actor1=SYRIA_GOV, actor2=ISIS, place=IRAQ, date=None,
+    )  # fmt: skip
+    struck = mention(
+        "Sources claim Syrian war planes entered Iraq and struck two ISIS convoys.",
+        trigger="struck", mode="aerial", offset=900, place=IRAQ, date=None, modality="claimed",
+        actor1=Actor("SYR-MIL", "Syrian military", country="SYR", sector="MIL"), actor2=ISIS,
+    )  # fmt: skip
+    assert len(reconcile([sent, struck])) == 1
+    jordan = Actor("JOR-MIL", "Jordanian military", country="JOR", sector="MIL")
+    assert len(reconcile([sent, replace(struck, actor1_entity=jordan)])) == 2

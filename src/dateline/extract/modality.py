@@ -19,6 +19,13 @@ clause it hangs on is itself unrealised (``pending``: "fought until the army
 withdrew" reports a withdrawal). Likewise the act someone is pressed to do
 ("pressed both sides *to reach* a deal") has not been done: a ``directive`` above
 its open complement makes it hypothetical.
+
+A territorial verb whose taken object is a bare plural naming no place, told as a
+stretch of time rather than a dated happening ("as ISIS has advanced, *capturing
+cities*", "they have seized towns across the north"), describes a campaign, not one
+seizure a coder could date and place. It is ``generic``. A count, quantifier or name
+("two towns", "several villages", "towns near Kirkuk"), a simple past or a date
+("seized villages on Monday": some villages, once) make it one event again.
 """
 
 from collections.abc import Iterator, Sequence
@@ -61,6 +68,7 @@ class ModalityTagger:
         self.phrases: list[tuple[tuple[str, ...], str]] = []
         self.reporting_verbs: frozenset[str] = frozenset()
         self.unrealised: frozenset[str] = frozenset()
+        self.bare_plural: tuple[str, frozenset[str]] | None = None
         for row in rows:
             if "kind" not in row:
                 continue
@@ -68,6 +76,9 @@ class ModalityTagger:
                 self.reporting_verbs |= frozenset(row["reporting_verbs"])
             if row["kind"] == "pending":
                 self.unrealised |= frozenset(row["unrealised_heads"])
+            if row["kind"] == "bare_plural_place":
+                self.bare_plural = (row["modality"], frozenset(row["quantifiers"]))
+                continue
             if row["kind"] == "phrase":
                 self.phrases.extend((tuple(p.split()), row["modality"]) for p in row["words"])
             else:
@@ -77,7 +88,8 @@ class ModalityTagger:
     def __call__(self, doc: Doc) -> Doc:
         for span in doc.spans.get(TRIGGERS_KEY, []):
             anchor = doc[span._.dl_anchor]
-            given = span._.dl_entry.get("modality")
+            entry = span._.dl_entry
+            given = entry.get("modality") or self._kind_reading(span.root, entry)
             span._.dl_modality = self._modality(span.root, anchor, given=given)
         return doc
 
@@ -89,6 +101,21 @@ class ModalityTagger:
         if given is not None:
             found.add(given)
         return min(found, key=self.rank.__getitem__, default=DEFAULT)
+
+    def _kind_reading(self, trigger: Token, entry: dict) -> str | None:
+        """``generic`` for a place-taking verb whose object is a bare plural naming no place."""
+        if self.bare_plural is None or entry.get("places_from") != "object":
+            return None
+        modality, quantifiers = self.bare_plural
+        if not _durative(trigger):
+            return None
+        objects = syntax.direct_objects(trigger)
+        if not objects or not all(_bare_plural(o, quantifiers) for o in objects):
+            return None
+        settings = syntax.children(trigger, {"prep", "npadvmod", "advmod"})
+        if any(_names_place(s) for s in settings):  # "seized villages *near Kirkuk*"
+            return None
+        return modality
 
     def _condition(self, anchor: Token) -> str | None:
         """The modality of a condition clause the event sits in, if it sits in one."""
@@ -151,6 +178,32 @@ class ModalityTagger:
             width = len(phrase)
             if any(tuple(words[i : i + width]) == phrase for i in range(len(words) - width + 1)):
                 yield modality
+
+
+# Dependents that make a plural noun phrase specific: a determiner, a count, an owner.
+SPECIFYING_DEPS = frozenset({"det", "nummod", "poss", "predet", "quantmod"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _durative(verb: Token) -> bool:
+    """Told as a stretch of time: a participle adjunct or a perfect, with no date of its own."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if not (perfect or verb.tag_ == "VBG"):
+        return False
+    return not any(verb.doc[i].ent_type_ in TIME_LABELS for i in syntax.clause_tokens(verb))
+
+
+def _bare_plural(noun: Token, quantifiers: frozenset[str]) -> bool:
+    if noun.tag_ != "NNS" or noun.ent_type_:
+        return False
+    if any(child.dep_ in SPECIFYING_DEPS or child.lower_ in quantifiers for child in noun.children):
+        return False
+    return not _names_place(noun)
+
+
+def _names_place(token: Token) -> bool:
+    return any(t.ent_type_ in PLACE_LABELS for t in token.subtree)
 
 
 def _open_complement(anchor: Token) -> Token | None:

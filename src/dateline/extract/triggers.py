@@ -128,8 +128,7 @@ class TriggerFinder:
         candidates = [c for c in candidates if not c.entry.get("only_folded")]
         candidates = _fold_retreats(candidates)
         candidates = self._retype(candidates)
-        for candidate in candidates:
-            self._retype_by_purpose(candidate)
+        candidates = self._retype_by_purpose(candidates)
         antecedents = given.mark_given(
             candidates,
             in_class=self._in,
@@ -425,9 +424,22 @@ class TriggerFinder:
                 break
         return [c for c in candidates if c.token.i not in dropped]
 
-    def _retype_by_purpose(self, candidate: Candidate) -> None:
+    def _retype_by_purpose(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "sent troops to help the government": troops sent to help someone are aid,
-        and the one helped is the recipient."""
+        and the one helped is the recipient; war planes sent into a country to fight
+        someone fly an air attack on them. A purpose verb that is itself a trigger of the new type
+        ("sent bombers to *strike* ...") tells the same event: it is dropped."""
+        by_token = {c.token.i: c for c in candidates}
+        dropped: set[int] = set()
+        for candidate in candidates:
+            purpose = self._purpose_retype(candidate)
+            told_twice = by_token.get(purpose.i) if purpose is not None else None
+            if told_twice is not None and told_twice.entry["type"] == candidate.entry["type"]:
+                dropped.add(purpose.i)
+        return [c for c in candidates if c.token.i not in dropped]
+
+    def _purpose_retype(self, candidate: Candidate) -> Token | None:
+        """Retype ``candidate`` by its to-purpose clause; the purpose verb when one applied."""
         purposes = [
             child
             for child in syntax.children(candidate.token, {"advcl", "xcomp"})
@@ -436,14 +448,25 @@ class TriggerFinder:
         for rule in self.purposes:
             if candidate.entry["type"] != rule["from_type"]:
                 continue
+            if "object_in" in rule and not any(
+                self._in(o, rule["object_in"]) for o in syntax.direct_objects(candidate.token)
+            ):
+                continue
+            if "goal_preps" in rule and not any(
+                syntax.prep_objects(candidate.token, prep) for prep in rule["goal_preps"]
+            ):
+                continue
             for purpose in purposes:
                 if purpose.lemma_.lower() in rule["purpose_lemmas"]:
                     entry = {**candidate.entry, "type": rule["to_type"]}
+                    if "mode" in rule:
+                        entry["mode"] = rule["mode"]
                     helped = syntax.children(purpose, syntax.OBJECT_DEPS)
                     if helped and self._actor_like(helped[0]):
                         entry["addressee"] = helped[0].i
                     candidate.entry = entry
-                    return
+                    return purpose
+        return None
 
     def _add_rule_verbs(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """Verbs that report an event by their position alone: "declared that China

@@ -62,6 +62,7 @@ class View:
     territorial: bool
     summary: bool  # a territorial report counting a plural of places ("took two towns")
     counted: bool  # its type's reports state how many (see Lexicon.counted_types)
+    state_doer: bool  # a state's government and military are one doer (Lexicon.state_doer_types)
     realis: bool
     lo: int | None  # earliest possible date (ordinal)
     hi: int | None  # latest possible date (ordinal)
@@ -102,6 +103,7 @@ def build_view(
         territorial=territorial,
         summary=territorial and counts_places(mention, lexicon=lexicon),
         counted=mention.type in lexicon.counted_types,
+        state_doer=mention.type in lexicon.state_doer_types,
         realis=mention.modality in REALIS_MODALITIES,
         lo=lo,
         hi=hi,

@@ -38,6 +38,8 @@ class Lexicon:
     # Modalities that speak only of what might be ("would consider", "may have",
     # "denied"): such mentions join an event others report, never found one alone.
     unfounded_modalities: frozenset[str] = frozenset()
+    # Types whose doer may be named as a state's government or as its armed forces.
+    state_doer_types: frozenset[str] = frozenset()
     # Connectives that, between two event words of one sentence, tell two events; matched
     # against lower-case text.
     sequence_cues: re.Pattern[str] = _NEVER
@@ -79,6 +81,9 @@ def default_lexicon() -> Lexicon:
         territorial_modes=frozenset(r["value"] for r in territorial if r["field"] == "mode"),
         counted_types=frozenset(
             row["type"] for row in read_table(TOPIC, "families") if row.get("counted")
+        ),
+        state_doer_types=frozenset(
+            row["type"] for row in read_table(TOPIC, "families") if row.get("state_doer")
         ),
         territorial_sub_events=frozenset(
             r["value"] for r in territorial if r["field"] == "acled_sub_event_type"

@@ -64,6 +64,8 @@ W_SAME_PLACE = 3.0
 W_NEAR_PLACE = -2.0
 W_ACTOR1 = {"same": 2.0, "close": 1.5, "side": 0.5, "unknown": 0.0, "conflict": -2.0}
 W_ACTOR2 = {"same": 1.0, "close": 0.75, "side": 0.25, "unknown": 0.0, "conflict": -1.0}
+# The sectors of a state's own organs (see actor_relation's state_as_one).
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 W_SAME_TYPE = 0.5
 W_SAME_MODE = 0.5
 W_OTHER_MODE = -1.0
@@ -173,8 +175,12 @@ def same_or_unknown(a: object, b: object) -> bool:
     return a is None or b is None or a == b
 
 
-def actor_relation(a: Actor | None, b: Actor | None) -> str:
-    """same | close (same side and sector) | side (same state or group) | conflict | unknown."""
+def actor_relation(a: Actor | None, b: Actor | None, *, state_as_one: bool = False) -> str:
+    """same | close (same side and sector) | side (same state or group) | conflict | unknown.
+
+    With ``state_as_one`` (attacks, deployments) a state's government and its military
+    are close: "Assad sent war planes" and "Syrian jets struck" name one doer.
+    """
     if a is None or b is None:
         return "unknown"
     if a.id == b.id:
@@ -184,7 +190,10 @@ def actor_relation(a: Actor | None, b: Actor | None) -> str:
         return "unknown"
     if side_a != side_b:
         return "conflict"
-    return "close" if same_or_unknown(a.sector, b.sector) else "side"
+    if same_or_unknown(a.sector, b.sector):
+        return "close"
+    one_state = state_as_one and a.group is None and b.group is None
+    return "close" if one_state and {a.sector, b.sector} <= STATE_SECTORS else "side"
 
 
 def actor_side(actor: Actor) -> str | None:
@@ -211,7 +220,8 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 def _actor_score(a: View, b: View) -> float:
     """Agreeing actors count for a merge, conflicting ones against, except in competing
     claims: there who did it is what the sources dispute (a contradiction to list)."""
-    total = W_ACTOR1[actor_relation(a.actor1, b.actor1)]
+    state_as_one = a.state_doer and b.state_doer
+    total = W_ACTOR1[actor_relation(a.actor1, b.actor1, state_as_one=state_as_one)]
     total += W_ACTOR2[actor_relation(a.actor2, b.actor2)]
     return max(total, 0.0) if competing_claims(a, b) else total
 
