@@ -69,6 +69,10 @@ def test_duplicates_count_against_precision():
     report = score([event("e1"), event("e2")], [gold("g1")])
     assert report.recall == 1.0
     assert report.precision == 0.5
+    # Read event by event, design.md's rule counts both as matching; reported apart.
+    assert report.precision_any_match == 1.0
+    unmatched = event("e3", type="CONSULT")
+    assert score([event("e1"), event("e2"), unmatched], [gold("g1")]).matching_events == 2
 
 
 def test_field_accuracy():

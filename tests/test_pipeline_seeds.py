@@ -37,6 +37,7 @@ def report(seed_ledger, shared):
 def test_gate_recall_and_precision(report):
     assert report.recall >= FLOORS["seed"]["recall_required"], report.missed
     assert report.precision >= FLOORS["seed"]["precision"], report.unmatched
+    assert report.precision_any_match >= FLOORS["seed"]["precision_any_match"]
 
 
 def test_gate_distinct_gold_events_stay_apart(report):

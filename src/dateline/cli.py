@@ -195,6 +195,10 @@ def _score_gold(gold: Path, db: str, *, as_json: bool) -> None:
         f"{report.recall:.3f} ({report.required_found}/{report.required})",
     )
     table.add_row("precision", f"{report.precision:.3f} ({report.matched_events}/{report.events})")
+    table.add_row(
+        "precision, duplicates not counted against",
+        f"{report.precision_any_match:.3f} ({report.matching_events}/{report.events})",
+    )
     for name, f in report.fields.items():
         value = "n/a" if f.accuracy is None else f"{f.accuracy:.3f} ({f.correct}/{f.total})"
         table.add_row(f"{name} accuracy", value)
