@@ -155,10 +155,18 @@ class ModalityTagger:
             yield from self._lookup("governor", anchor)
         for governor in _governors(anchor):
             yield from self._lookup("governor", governor)
+            yield from self._hearsay(governor)
         complement = _open_complement(anchor)
         if complement is not None:  # "pressed both sides *to reach* a deal": not reached
             yield from self._lookup("directive", complement.head)
         yield from self._phrases(anchor)
+
+    def _hearsay(self, governor: Token) -> Iterator[str]:
+        """ "reports surface that ...", "the report notes that ...": told on the word of
+        reports that name no source; "a UN report said" names one and asserts."""
+        for subject in syntax.children(governor, {"nsubj"}):
+            if not any(t.ent_type_ in SOURCE_LABELS for t in subject.subtree):
+                yield from self._lookup("hearsay_subject", subject)
 
     def _has(self, kind: str, token: Token) -> bool:
         return any(True for _ in self._lookup(kind, token))
@@ -184,6 +192,8 @@ class ModalityTagger:
 SPECIFYING_DEPS = frozenset({"det", "nummod", "poss", "predet", "quantmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entities that name who stands behind a report ("a *UN* report", "*Reuters* reports").
+SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
 
 def _durative(verb: Token) -> bool:
